@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, builds, runs every test project with
+# coverage, enforces the coverage floor and prints `tests: N passed, M failed` last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> npm packages for the yjs oracle and the TypeScript client"
+for dir in tests/oracle clients/typescript; do
+  if [ -f "$dir/package.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+echo "==> oracle fixtures from the real yjs"
+node tests/oracle/generate.mjs
+
+echo "==> restore and build"
+dotnet tool restore >/dev/null
+build_started=$(date +%s)
+dotnet build Tanaka.slnx -c Release -nologo -v minimal
+echo "build: $(( $(date +%s) - build_started )) s"
+
+echo "==> tests"
+status=0
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  dotnet test "$proj" -c Release --no-build -nologo \
+    --results-directory "$results/$name" \
+    --logger "trx;LogFileName=$name.trx" \
+    --collect:"XPlat Code Coverage" \
+    -- DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura \
+       DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.ExcludeByAttribute=GeneratedCodeAttribute,CompilerGeneratedAttribute,ExcludeFromCodeCoverageAttribute \
+    || status=1
+done
+
+passed=0
+failed=0
+for trx in $(find "$results" -name '*.trx'); do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+echo "==> coverage (Tanaka.Crdt and Tanaka.Server; floor: 80 % lines, 70 % branches)"
+reports=$(find "$results" -name 'coverage.cobertura.xml' | paste -sd ';' -)
+coverage_ok=1
+if [ -n "$reports" ]; then
+  dotnet reportgenerator "-reports:$reports" "-targetdir:$root/artifacts/coverage" \
+    "-reporttypes:TextSummary;Html" "-assemblyfilters:+Tanaka.Crdt;+tanaka" \
+    "-classfilters:-*.Generated*;-System.*;-Microsoft.*" >/dev/null
+  summary="$root/artifacts/coverage/Summary.txt"
+  sed -n '1,20p' "$summary"
+  line=$(sed -n 's/^ *Line coverage: *\([0-9.]*\)%.*/\1/p' "$summary" | head -n1)
+  branch=$(sed -n 's/^ *Branch coverage: *\([0-9.]*\)%.*/\1/p' "$summary" | head -n1)
+  if ! awk -v l="${line:-0}" -v b="${branch:-0}" 'BEGIN { exit !(l >= 80 && b >= 70) }'; then
+    echo "coverage below the floor: lines ${line:-?} %, branches ${branch:-?} %"
+    coverage_ok=0
+  fi
+else
+  echo "no coverage reports were produced"
+  coverage_ok=0
+fi
+
+if [ "$passed" -eq 0 ]; then
+  echo "no tests ran"
+  status=1
+fi
+[ "$coverage_ok" -eq 1 ] || status=1
+echo "tests: $passed passed, $failed failed"
+exit $status
