@@ -14,6 +14,9 @@ namespace Tanaka.Crdt.Encoding;
 /// </remarks>
 public sealed class AnyObject : IEnumerable<KeyValuePair<string, object?>>
 {
+    /// <summary>The key JavaScript treats as the prototype: an Any object decoded by Yjs never has it.</summary>
+    public const string ProtoKey = "__proto__";
+
     private readonly List<string> _keys = [];
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
     private bool _ordered = true;

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Tanaka.Server.Config;
+using Tanaka.Server.Errors;
+
+namespace Tanaka.Server.Hosting;
+
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>The data directory, build information and readiness of the host itself.</summary>
+    public static IServiceCollection AddServerHost(this IServiceCollection services)
+    {
+        services.AddSingleton<DataDirectory>();
+        services.AddSingleton(BuildInfo.FromAssembly());
+        services.AddHealthChecks()
+            .AddCheck<DataDirectoryHealthCheck>(DataDirectoryHealthCheck.Name, tags: [HealthTags.Ready]);
+        return services;
+    }
+
+    /// <summary>Kestrel on server.host:server.port with limits against oversized and slow requests, and a per-request timeout.</summary>
+    public static IServiceCollection AddKestrelHardening(this IServiceCollection services)
+    {
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ServerOptions>>((kestrel, server) => KestrelSetup.Configure(kestrel, server.Value));
+
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>()
+            .Configure<IOptions<ServerOptions>>((timeouts, server) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(server.Value.RequestTimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = context => AppProblem.WriteAsync(
+                    context,
+                    new AppError.Unavailable($"The request took longer than {server.Value.RequestTimeoutSeconds} s (server.request_timeout_seconds).")),
+            });
+        return services;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Tanaka.Server.Repositories.Sqlite;
+
+/// <summary>
+/// The SQLite file and its connections: ONE writer, used by one caller at a time, and a small
+/// pool of read-only readers. SQLite allows a single writer anyway; queuing writers on a
+/// semaphore here instead of in SQLite's busy loop keeps them in order and cheap, and WAL mode
+/// lets the readers run alongside.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private readonly SqliteSettings _settings;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _readerSlots;
+    private readonly ConcurrentBag<SqliteSession> _idleReaders = [];
+    private SqliteSession? _writer;
+    private volatile bool _disposed;
+
+    public SqliteDatabase(SqliteSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(settings.Path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.ReaderConnections, 1);
+        _ = settings.SynchronousKeyword;
+        _settings = settings;
+        _readerSlots = new SemaphoreSlim(settings.ReaderConnections, settings.ReaderConnections);
+    }
+
+    public string Path => _settings.Path;
+
+    /// <summary>Runs <paramref name="work"/> on the writer connection, after every earlier write has finished.</summary>
+    public async Task<T> WriteAsync<TState, T>(TState state, Func<SqliteSession, TState, T> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            _writer ??= Open(isWriter: true);
+            return work(_writer, state);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled read-only connection.</summary>
+    public async Task<T> ReadAsync<TState, T>(TState state, Func<SqliteSession, TState, T> work, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _writer) is null)
+        {
+            // The writer creates the file and switches it to WAL; a read-only connection can do neither.
+            await WriteAsync(0, static (_, _) => 0, cancellationToken);
+        }
+
+        await _readerSlots.WaitAsync(cancellationToken);
+        SqliteSession? reader = null;
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!_idleReaders.TryTake(out reader))
+            {
+                reader = Open(isWriter: false);
+            }
+
+            return work(reader, state);
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                if (_disposed)
+                {
+                    reader.Dispose();
+                }
+                else
+                {
+                    _idleReaders.Add(reader);
+                }
+            }
+
+            _readerSlots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writeLock.Wait();
+        try
+        {
+            if (_writer is not null)
+            {
+                Optimize(_writer.Connection);
+                _writer.Dispose();
+                _writer = null;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    private SqliteSession Open(bool isWriter)
+    {
+        if (isWriter && System.IO.Path.GetDirectoryName(_settings.Path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _settings.Path,
+            Mode = isWriter ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
+            // This class is the pool; Microsoft.Data.Sqlite's own pool would keep files open after Dispose.
+            Pooling = false,
+        }.ToString();
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+                PRAGMA busy_timeout = {_settings.BusyTimeoutMs};
+                PRAGMA foreign_keys = ON;
+                PRAGMA synchronous = {_settings.SynchronousKeyword};
+                PRAGMA cache_size = {-(long)_settings.CacheSizeKib};
+                PRAGMA mmap_size = {_settings.MmapSizeBytes};
+                PRAGMA temp_store = MEMORY;
+                """);
+            pragmas.ExecuteNonQuery();
+            if (isWriter)
+            {
+                // Persistent in the file: readers opened later see WAL too.
+                pragmas.CommandText = "PRAGMA journal_mode = WAL;";
+                pragmas.ExecuteNonQuery();
+            }
+
+            return new SqliteSession(connection, isWriter);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Optimize(SqliteConnection connection)
+    {
+        try
+        {
+            using var optimize = connection.CreateCommand();
+            optimize.CommandText = "PRAGMA optimize;";
+            optimize.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Statistics are an optimisation; closing must not fail for them.
+        }
+    }
+}
