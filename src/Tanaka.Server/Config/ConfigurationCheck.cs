@@ -108,7 +108,7 @@ public static class ConfigurationCheck
         {
             return hasChildren || string.IsNullOrEmpty(entry.Value)
                 ? entry.GetChildren().Any(c => c.GetChildren().Any()) ? "must be a list of strings, not of tables" : null
-                : $"must be a list, e.g. [\"a\", \"b\"] in TOML or TANAKA_{Display(entry.Path).Replace(".", "__", StringComparison.Ordinal).ToUpperInvariant()}__0=a in the environment";
+                : $"must be a list, e.g. [\"a\", \"b\"] in TOML, TANAKA_{Display(entry.Path).Replace(".", "__", StringComparison.Ordinal).ToUpperInvariant()}__0=a in the environment or --{entry.Path.ToLowerInvariant()}:0=a on the command line";
         }
 
         if (hasChildren)
@@ -133,8 +133,7 @@ public static class ConfigurationCheck
 
     private static string Describe(Type type) =>
         type == typeof(bool) ? "true or false"
-        : type == typeof(int) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
-        : type == typeof(long) ? "a whole number"
+        : type == typeof(int) || type == typeof(long) ? "a whole number"
         : "a value";
 
     private static string KeyName(PropertyInfo property) =>

@@ -2,6 +2,8 @@ using Tanaka.Server.Config;
 using Tanaka.Server.Endpoints;
 using Tanaka.Server.Errors;
 using Tanaka.Server.Middleware;
+using Tanaka.Server.Repositories;
+using Tanaka.Server.Services;
 
 namespace Tanaka.Server.Hosting;
 
@@ -51,7 +53,12 @@ public static class TanakaApp
         // ── Subsystems owned by other parts of the server register here ──
         // Storage (Repositories/StorageServiceCollectionExtensions.cs): repositories, migrations,
         // Lamport clock and the "database" readiness check.
-        // services.AddStorage();
+        services.AddStorage();
+
+        // Auth before sync: the first-start token is created once storage has migrated (hosted
+        // services start in registration order).
+        services.AddAuth();
+        services.AddSync();
     }
 
     public static void UsePipeline(WebApplication app)
@@ -64,11 +71,15 @@ public static class TanakaApp
         app.UseRouting();
         app.UseCors();
         app.UseRequestTimeouts();
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapHealth();
+        app.MapSync();
+        app.MapTabs();
     }
 
     /// <summary>A ready-to-run server: configured, wired and with its data directory prepared.</summary>

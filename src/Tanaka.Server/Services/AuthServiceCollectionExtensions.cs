@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tanaka.Server.Middleware;
+
+namespace Tanaka.Server.Services;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bearer-token authentication (scheme <see cref="BearerAuthenticationHandler.SchemeName"/>),
+    /// the <see cref="WorkspaceClaims.Policy"/> authorization policy endpoints require,
+    /// <see cref="IAuthService"/>, the failed-attempt throttle and the first-start token.
+    /// Register after storage (<c>AddStorage</c>): the first-start token needs the migrated database.
+    /// </summary>
+    public static IServiceCollection AddAuth(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAuthService, AuthService>();
+        services.TryAddSingleton<FailedAuthThrottle>();
+        services.TryAddSingleton(_ => new ConsoleBanner());
+        services.AddHostedService<TokenBootstrap>();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WorkspaceClaims.Policy, policy => policy
+                .AddAuthenticationSchemes(BearerAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(WorkspaceClaims.WorkspaceId));
+        return services;
+    }
+}
