@@ -47,6 +47,18 @@ public sealed class TanakaClient
         return new SyncExchange(Read(status, bytes, TanakaJsonContext.Default.SyncResponse), body.Length, bytes.Length);
     }
 
+    /// <summary><c>GET /tabs</c>: the workspace's materialized tabs, ordered by window, index and id.</summary>
+    public async Task<IReadOnlyList<TabRecord>> GetTabsAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync("tabs", TanakaJsonContext.Default.TabList, cancellationToken)).Tabs;
+
+    /// <summary><c>GET /windows</c>: the workspace's materialized windows, ordered by id.</summary>
+    public async Task<IReadOnlyList<WindowRecord>> GetWindowsAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync("windows", TanakaJsonContext.Default.WindowList, cancellationToken)).Windows;
+
+    /// <summary><c>GET /devices</c>: every device that synced with the workspace.</summary>
+    public async Task<IReadOnlyList<DeviceRecord>> GetDevicesAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync("devices", TanakaJsonContext.Default.DeviceList, cancellationToken)).Devices;
+
     /// <summary><c>GET /health</c>: status and version (anonymous).</summary>
     public Task<HealthStatus> GetHealthAsync(CancellationToken cancellationToken = default) =>
         GetAsync("health", TanakaJsonContext.Default.HealthStatus, cancellationToken);

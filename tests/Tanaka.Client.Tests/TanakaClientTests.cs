@@ -171,4 +171,29 @@ public sealed class TanakaClientTests
     [Fact]
     public void A_client_needs_a_base_address() =>
         Should.Throw<ArgumentException>(() => new TanakaClient(new HttpClient()));
+
+    [Fact]
+    public async Task Tabs_windows_and_devices_read_the_snake_case_rows_with_the_token()
+    {
+        var handler = new RecordingHandler(request => request.Uri.AbsolutePath switch
+        {
+            "/tabs" => RecordingHandler.Json("""
+                {"tabs":[{"id":"t1","window_id":"w1","url":"https://a/","title":"A","fav_icon_url":null,"index":3,
+                  "active":true,"pinned":false,"updated_at":"2025-11-30T12:00:00+00:00","clock":9,"device_id":"laptop"}]}
+                """),
+            "/windows" => RecordingHandler.Json("""
+                {"windows":[{"id":"w1","tracked":true,"focused":false,"owner_device_id":"laptop",
+                  "updated_at":"2025-11-30T12:00:00+00:00","clock":4,"device_id":"desktop"}]}
+                """),
+            _ => RecordingHandler.Json("""{"devices":[{"device_id":"laptop","last_clock":9,"last_sync":"2025-11-30T12:00:01+00:00"}]}"""),
+        });
+        var client = new TanakaClient(RecordingHandler.Client(handler), "tok");
+        var at = new DateTimeOffset(2025, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+        (await client.GetTabsAsync(Ct)).ShouldBe([new TabRecord("t1", "w1", "https://a/", "A", null, 3, true, false, at, 9, "laptop")]);
+        (await client.GetWindowsAsync(Ct)).ShouldBe([new WindowRecord("w1", true, false, "laptop", at, 4, "desktop")]);
+        (await client.GetDevicesAsync(Ct)).ShouldBe([new DeviceRecord("laptop", 9, at.AddSeconds(1))]);
+        handler.Requests.Select(r => r.Uri.AbsolutePath).ShouldBe(["/tabs", "/windows", "/devices"]);
+        handler.Requests.ShouldAllBe(r => r.Authorization == "Bearer tok" && r.Method == HttpMethod.Get);
+    }
 }

@@ -85,7 +85,7 @@ public sealed class WorkspaceDocumentTests
     public void A_title_change_writes_only_title_and_updated_at()
     {
         var workspace = Workspace();
-        workspace.OpenTab(new TabState("a", "w1", "https://a/", "a", 0));
+        workspace.OpenTab(new TabState("a", "w1", "https://a/", "a", 0, UpdatedAt: Now.AddMinutes(-5)));
         var before = new YDoc();
         before.ApplyUpdate(workspace.Document.EncodeStateAsUpdate());
         var clockBefore = StateVector.Decode(workspace.Document.EncodeStateVector()).Get(workspace.Document.ClientId);

@@ -67,7 +67,7 @@ public sealed class SyncingDevice : IDisposable
             Update = update,
         };
 
-        var (exchange, retries) = await ExchangeAsync(request, cancellationToken);
+        var (exchange, retries, roundTrip) = await ExchangeAsync(request, cancellationToken);
         // Edits made while the request was in flight arrived after the ones sent and stay queued.
         _pending.RemoveRange(0, sending);
 
@@ -95,18 +95,22 @@ public sealed class SyncingDevice : IDisposable
             update?.Length ?? 0,
             response.Update?.Length ?? 0,
             retries,
-            changed);
+            changed,
+            roundTrip);
     }
 
     public void Dispose() => Document.Updated -= OnUpdated;
 
-    private async Task<(SyncExchange Exchange, int Retries)> ExchangeAsync(SyncRequest request, CancellationToken cancellationToken)
+    private async Task<(SyncExchange Exchange, int Retries, TimeSpan RoundTrip)> ExchangeAsync(SyncRequest request, CancellationToken cancellationToken)
     {
+        var time = _options.TimeProvider;
         for (var retries = 0; ; retries++)
         {
             try
             {
-                return (await _client.ExchangeAsync(request, cancellationToken), retries);
+                var started = time.GetTimestamp();
+                var exchange = await _client.ExchangeAsync(request, cancellationToken);
+                return (exchange, retries, time.GetElapsedTime(started));
             }
             catch (TanakaApiException e) when (e.StatusCode == HttpStatusCode.TooManyRequests
                 && retries < _options.MaxRateLimitRetries

@@ -12,6 +12,9 @@ namespace Tanaka.Client.Protocol;
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(SyncRequest))]
 [JsonSerializable(typeof(SyncResponse))]
+[JsonSerializable(typeof(TabList))]
+[JsonSerializable(typeof(WindowList))]
+[JsonSerializable(typeof(DeviceList))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class TanakaJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tanaka.Server.Middleware;
 
@@ -20,8 +19,11 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton(_ => new ConsoleBanner());
         services.AddHostedService<TokenBootstrap>();
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, configureOptions: null);
+        // The core services only: AddAuthentication() would also bring data protection, which
+        // writes a key ring to the user's profile for cookie schemes this server never uses.
+        services.AddAuthenticationCore(options =>
+            options.AddScheme<BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, displayName: null));
+        services.AddWebEncoders();
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspaceClaims.Policy, policy => policy
                 .AddAuthenticationSchemes(BearerAuthenticationHandler.SchemeName)

@@ -47,7 +47,8 @@ public sealed class MalformedUpdateTests
     [InlineData("01 01 05 00 09 01 01 6d 01 67 7e 00", DecodeError.Inconsistent)] // subdocument options null (Yjs throws)
     [InlineData("02 01 05 00 00 01 01 05 01 00 01 00", DecodeError.Inconsistent)] // client 5 in two blocks
     [InlineData("00 05 01", DecodeError.LengthExceedsInput)] // delete set client count beyond input
-    [InlineData("00 01 05 01 00", DecodeError.UnexpectedEnd)] // delete range cut short
+    [InlineData("00 01 05 01 00", DecodeError.LengthExceedsInput)] // delete range count beyond input
+    [InlineData("00 01 05 02 00 01 03 81", DecodeError.UnexpectedEnd)] // delete range cut short
     [InlineData("00 01 05 01 ff ff ff ff ff ff ff 0f 01", DecodeError.Inconsistent)] // delete range beyond 2^53 - 1
     public void Is_rejected_everywhere(string hex, DecodeError error)
     {
@@ -85,7 +86,8 @@ public sealed class MalformedUpdateTests
     [Theory]
     [InlineData("", DecodeError.UnexpectedEnd)] // empty
     [InlineData("02 05 01", DecodeError.LengthExceedsInput)] // count beyond input
-    [InlineData("01 05", DecodeError.UnexpectedEnd)] // clock missing
+    [InlineData("01 05", DecodeError.LengthExceedsInput)] // an entry that cannot fit
+    [InlineData("01 05 80", DecodeError.UnexpectedEnd)] // clock cut short
     [InlineData("01 05 01 00", DecodeError.TrailingBytes)] // a byte after the state vector
     [InlineData("01 80 80 80 80 80 80 80 10 01", DecodeError.VarIntOverflow)] // client 2^53
     public void Malformed_state_vectors_are_rejected(string hex, DecodeError error)

@@ -41,7 +41,9 @@ public sealed partial class ExampleConfigTests
     public void The_example_mentions_every_key(string section, Type optionsType)
     {
         var text = File.ReadAllText(ExamplePath);
-        var sectionText = text[text.IndexOf($"[{section}]", StringComparison.Ordinal)..];
+        var header = Regex.Match(text, $@"(?m)^\[{section}\]$");
+        header.Success.ShouldBeTrue($"[{section}] is missing from {ExamplePath}");
+        var sectionText = text[header.Index..];
         var next = TableHeader().Match(sectionText, 1);
         if (next.Success)
         {

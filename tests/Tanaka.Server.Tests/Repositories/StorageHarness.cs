@@ -19,7 +19,7 @@ internal abstract class StorageHarness : IAsyncDisposable
 
     public abstract ITokenRepository Tokens { get; }
 
-    public abstract IWorkspaceRepository WorkspaceAs { get; }
+    public abstract IWorkspaceRepository Workspaces { get; }
 
     public abstract ISchemaMigrator Migrator { get; }
 

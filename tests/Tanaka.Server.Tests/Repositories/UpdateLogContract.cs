@@ -116,7 +116,7 @@ public abstract class UpdateLogContract : StorageContract
             var mine = new List<long>();
             for (var i = 0; i < CommitsEach; i++)
             {
-                var workspace = writer % 2 == 0 ? Workspace : WorkspaceB;
+                var workspace = writer % 2 == 0 ? WorkspaceA : WorkspaceB;
                 mine.Add((await Storage.Store.CommitAsync(Commit($"device-{writer}", (writer * 1000) + i, workspace), Ct)).Clock);
             }
 

@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Tanaka.Server.Endpoints.Contracts;
 
-/// <summary>Source-generated JSON for the sync and tab contracts (no reflection on the hot path).</summary>
-[JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    NumberHandling = JsonNumberHandling.Strict)]
+/// <summary>
+/// Source-generated JSON for the sync and tab contracts (no reflection on the hot path). Names
+/// come from each property's [JsonPropertyName]; serializer settings are the HTTP defaults.
+/// </summary>
 [JsonSerializable(typeof(SyncRequestDto))]
 [JsonSerializable(typeof(SyncResponseDto))]
 [JsonSerializable(typeof(TabsResponseDto))]

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 namespace Tanaka.Server.Endpoints.Contracts;
 
 /// <summary>The body of <c>POST /sync</c> (docs/PROTOCOL.md). Binary fields are base64.</summary>
+/// <remarks>Numbers must be JSON numbers: the web defaults would also read "5", hiding client bugs.</remarks>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed class SyncRequestDto
 {
     /// <summary>Required: 1 to 64 characters of <c>A-Z a-z 0-9 . _ : -</c>.</summary>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Tanaka.Server.Config;
 using Tanaka.Server.Domain;
 using Tanaka.Server.Repositories;
-using Tanaka.Server.Repositories.Sqlite;
 
 namespace Tanaka.Server.Tests.Repositories.Sqlite;
 
@@ -31,7 +30,7 @@ internal sealed class SqliteStorageHarness : StorageHarness
 
     public override ITokenRepository Tokens => Get<ITokenRepository>();
 
-    public override IWorkspaceRepository WorkspaceAs => Get<IWorkspaceRepository>();
+    public override IWorkspaceRepository Workspaces => Get<IWorkspaceRepository>();
 
     public override ISchemaMigrator Migrator => Get<ISchemaMigrator>();
 
