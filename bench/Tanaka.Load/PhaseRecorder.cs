@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HdrHistogram;
 using Tanaka.Client;
 using Tanaka.Client.Devices;
+using Tanaka.Load.Reports;
 
 namespace Tanaka.Load;
 

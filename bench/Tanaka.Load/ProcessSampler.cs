@@ -147,6 +147,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 
 /// <param name="AtSeconds">Seconds since the sampler started.</param>
 /// <param name="CpuSeconds">User plus system CPU time the process has used so far.</param>
+/// <param name="RssMb">Resident memory (VmRSS), MiB.</param>
 public sealed record ProcessSample(double AtSeconds, double CpuSeconds, double RssMb);
 
 /// <summary>CPU (percent of one core; 200 is both cores of a 2-core machine) and resident memory over a span of time.</summary>

@@ -24,6 +24,8 @@ public sealed record LoadReport(
 public sealed record MachineReport(int ProcessorCount, string Os, string Runtime, string? CpuModel);
 
 /// <param name="Mode">"child" when the harness started the server, "external" for <c>--url</c>.</param>
+/// <param name="Url">The server's root URL.</param>
+/// <param name="ProcessId">The server's process id, when known.</param>
 public sealed record ServerReport(string Mode, string Url, int? ProcessId);
 
 public sealed record WorkspaceReport(int Windows, int InitialTabs, int FinalTabs);

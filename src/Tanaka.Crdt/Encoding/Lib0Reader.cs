@@ -23,7 +23,13 @@ public ref struct Lib0Reader
     }
 
     /// <summary>The next byte to read, counted from the start of this reader's span.</summary>
-    public readonly int Position => _position;
+    public int Position
+    {
+        readonly get => _position;
+
+        // Resuming a reader saved earlier; callers pass positions this reader handed out.
+        internal set => _position = value;
+    }
 
     public readonly int Remaining => _data.Length - _position;
 

@@ -14,6 +14,9 @@ internal sealed class BlockWriter
     private ulong _client;
     private int _count;
 
+    /// <summary>Bytes written so far.</summary>
+    public int Length => _body.Length;
+
     /// <summary>Starts a struct of <paramref name="client"/> that begins at <paramref name="clock"/>; returns the writer to write it with.</summary>
     public Lib0Writer Begin(ulong client, ulong clock)
     {

@@ -11,21 +11,28 @@ internal ref struct UpdateReader
 {
     private readonly CrdtLimits _limits;
     private Lib0Reader _reader;
-    private int _blocksLeft;
-    private int _structsLeft;
-    private ulong _client;
-    private ulong _clock;
-    private long _structCount;
-    private bool _hasClient;
-    private ulong _firstClient;
-    private HashSet<ulong>? _clients;
+    private UpdateReadState _state;
 
     public UpdateReader(ReadOnlySpan<byte> update, CrdtLimits limits)
     {
         _limits = limits;
         _reader = new Lib0Reader(update);
-        _blocksLeft = _reader.ReadCount(3);
+        _state.BlocksLeft = _reader.ReadCount(3);
     }
+
+    /// <summary>Resumes reading where a reader over the same update stopped (see <see cref="State"/>).</summary>
+    public UpdateReader(ReadOnlySpan<byte> update, CrdtLimits limits, in UpdateReadState state)
+    {
+        _limits = limits;
+        _reader = new Lib0Reader(update) { Position = state.Position };
+        _state = state;
+    }
+
+    /// <summary>Where this reader is, to resume later without keeping the reader (a ref struct) alive.</summary>
+    public readonly UpdateReadState State => _state with { Position = _reader.Position };
+
+    /// <summary>The client of the block read last.</summary>
+    public readonly ulong CurrentClient => _state.Client;
 
     /// <summary>The update being read: positions in <see cref="EncodedStruct"/> refer to it.</summary>
     public readonly ReadOnlySpan<byte> Source => _reader.Data;
@@ -33,19 +40,19 @@ internal ref struct UpdateReader
     /// <summary>Reads the next struct; false once every client block has been read.</summary>
     public bool TryRead(out EncodedStruct s)
     {
-        while (_structsLeft == 0)
+        while (_state.StructsLeft == 0)
         {
-            if (_blocksLeft == 0)
+            if (_state.BlocksLeft == 0)
             {
                 s = default;
                 return false;
             }
 
-            _blocksLeft--;
+            _state.BlocksLeft--;
             ReadBlockHeader();
         }
 
-        _structsLeft--;
+        _state.StructsLeft--;
         s = ReadStruct();
         return true;
     }
@@ -73,36 +80,41 @@ internal ref struct UpdateReader
             return;
         }
 
-        _structCount += count;
-        if (_structCount > _limits.MaxStructs)
+        _state.StructCount += count;
+        if (_state.StructCount > _limits.MaxStructs)
         {
             throw new UpdateDecodeException(DecodeError.TooLarge, $"More than {_limits.MaxStructs} structs", start);
         }
 
-        if (!_hasClient)
+        if (_state.BlockCount == 0)
         {
-            _hasClient = true;
-            _firstClient = client;
+            _state.FirstClient = client;
         }
         else
         {
-            _clients ??= [_firstClient];
-            if (!_clients.Add(client))
+            _state.Clients ??= [_state.FirstClient];
+            if (!_state.Clients.Add(client))
             {
                 throw new UpdateDecodeException(DecodeError.Inconsistent, $"Client {client} has two blocks", start);
             }
+
+            if (client > _state.Client)
+            {
+                _state.Descending = false;
+            }
         }
 
-        _client = client;
-        _clock = clock;
-        _structsLeft = count;
+        _state.BlockCount++;
+        _state.Client = client;
+        _state.Clock = clock;
+        _state.StructsLeft = count;
     }
 
     private EncodedStruct ReadStruct()
     {
         var start = _reader.Position;
         var info = _reader.ReadU8();
-        var s = new EncodedStruct { Client = _client, Clock = _clock, ParentSubStart = -1 };
+        var s = new EncodedStruct { Client = _state.Client, Clock = _state.Clock, ParentSubStart = -1 };
         var contentRef = info & 0x1f;
         if (info == (byte)ContentRef.Skip)
         {
@@ -135,7 +147,7 @@ internal ref struct UpdateReader
             throw new UpdateDecodeException(DecodeError.Inconsistent, "A struct ends beyond clock 2^53 - 1", start);
         }
 
-        _clock = s.EndClock;
+        _state.Clock = s.EndClock;
         return s;
     }
 

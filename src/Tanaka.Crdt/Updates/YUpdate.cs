@@ -41,20 +41,26 @@ public static class YUpdate
             return (byte[])EmptyUpdate.Clone();
         }
 
-        var cursors = new MergeCursor[updates.Count];
-        var deleteSets = new DeleteSet[updates.Count];
-        var capacity = 16;
-        for (var i = 0; i < updates.Count; i++)
+        try
         {
-            cursors[i] = ReadForMerge(i, updates[i], limits, out deleteSets[i]);
-            capacity += updates[i].Length;
+            return MergeInputs(updates, [.. updates.Select((u, i) => new MergeCursor(i, u, limits))]);
         }
+        catch (ClientOrderException)
+        {
+            // Yjs merges as if every input listed clients in descending order, and loses
+            // structs when one does not; re-ordering the blocks of such an input first gives
+            // what Yjs gives for the same update written in its own order.
+            return MergeInputs(updates, [.. updates.Select((u, i) => SortedCursor(i, u, limits))]);
+        }
+    }
 
+    private static byte[] MergeInputs(IReadOnlyList<byte[]> updates, MergeCursor[] cursors)
+    {
         var blocks = new BlockWriter();
         new StructMerge(updates, blocks).Run(new MergeOrder(cursors));
-        var output = new Lib0Writer(capacity);
+        var output = new Lib0Writer(blocks.Length + 64);
         blocks.Finish(output);
-        DeleteSetCodec.Write(output, UniteDeleteSets(deleteSets));
+        DeleteSetCodec.Write(output, UniteDeleteSets([.. cursors.Select(c => c.DeleteSet!)]));
         return output.ToArray();
     }
 
@@ -165,38 +171,21 @@ public static class YUpdate
         return output.ToArray();
     }
 
-    /// <summary>Reads one input of a merge: its structs without Skips, blocks in descending client order.</summary>
-    private static MergeCursor ReadForMerge(int input, byte[] update, CrdtLimits limits, out DeleteSet deleteSet)
+    /// <summary>Reads one input of a merge whole, its blocks sorted into descending client order (stable: clocks stay in order).</summary>
+    private static MergeCursor SortedCursor(int input, byte[] update, CrdtLimits limits)
     {
         var reader = new UpdateReader(update, limits);
         var structs = new List<EncodedStruct>();
-        var descending = true;
-        ulong previousClient = 0;
         while (reader.TryRead(out var s))
         {
-            if (structs.Count > 0 && s.Client > previousClient)
-            {
-                descending = false;
-            }
-
-            previousClient = s.Client;
             if (s.Kind != StructKind.Skip)
             {
                 structs.Add(s);
             }
         }
 
-        deleteSet = reader.ReadDeleteSet();
-        var array = structs.ToArray();
-        if (!descending)
-        {
-            // Yjs merges as if every input listed clients in descending order, and loses
-            // structs when one does not; sorting the blocks (stable, clocks stay in order)
-            // gives what Yjs gives for the same update written in its own order.
-            array = [.. array.OrderByDescending(s => s.Client)];
-        }
-
-        return new MergeCursor(input, array, array.Length);
+        var deleteSet = reader.ReadDeleteSet();
+        return new MergeCursor(input, update, [.. structs.OrderByDescending(s => s.Client)], deleteSet);
     }
 
     /// <summary>Unites the delete sets in input order, then sorts and coalesces each client's ranges.</summary>

@@ -19,6 +19,7 @@ public static class TanakaCli
         root.SetAction(ServeCommand.RunAsync);
 
         root.Add(ServeCommand.Create());
+        root.Add(CertCommand.Create());
         root.Add(TokenCommand.Create());
         return root;
     }

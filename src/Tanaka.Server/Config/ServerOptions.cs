@@ -22,6 +22,13 @@ public sealed class ServerOptions
     [ConfigurationKeyName("max_request_body_bytes")]
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks such as 10.0.0.0/8) whose X-Forwarded-For and
+    /// X-Forwarded-Proto headers are believed. Empty: the headers are ignored, since anyone could send them.
+    /// </summary>
+    [ConfigurationKeyName("trusted_proxies")]
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>The data directory as an absolute path (relative paths are taken from the working directory).</summary>
     public string ResolveDataDir() => Path.GetFullPath(DataDir);
 }

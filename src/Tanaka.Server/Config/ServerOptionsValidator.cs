@@ -23,6 +23,15 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
         errors.NotBlank("data_dir", options.DataDir, "a directory path");
         errors.Range("request_timeout_seconds", options.RequestTimeoutSeconds, 1, 3600);
         errors.Range("max_request_body_bytes", options.MaxRequestBodyBytes, 1024, 1024L * 1024 * 1024);
+        for (var i = 0; i < options.TrustedProxies.Length; i++)
+        {
+            var proxy = options.TrustedProxies[i];
+            if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))
+            {
+                errors.Add($"trusted_proxies[{i}]", $"'{proxy}' is not allowed; allowed: an IP address (10.0.0.2) or a CIDR network (10.0.0.0/8)");
+            }
+        }
+
         return errors.ToResult();
     }
 

@@ -18,11 +18,16 @@ public static class HostingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Kestrel on server.host:server.port with limits against oversized and slow requests, and a per-request timeout.</summary>
+    /// <summary>
+    /// Kestrel on server.host:server.port (HTTPS when tls.enabled, with a reloading certificate),
+    /// limits against oversized and slow requests, and a per-request timeout.
+    /// </summary>
     public static IServiceCollection AddKestrelHardening(this IServiceCollection services)
     {
+        services.AddSingleton<ServerCertificate>();
         services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<ServerOptions>>((kestrel, server) => KestrelSetup.Configure(kestrel, server.Value));
+            .Configure<IOptions<ServerOptions>, IOptions<TlsOptions>, ServerCertificate>(
+                (kestrel, server, tls, certificate) => KestrelSetup.Configure(kestrel, server.Value, tls.Value, certificate));
 
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>()

@@ -49,6 +49,7 @@ public static class TanakaApp
         services.AddServerHost();
         services.AddKestrelHardening();
         services.AddHttpSecurity();
+        services.AddTransportSecurity();
 
         // ── Subsystems owned by other parts of the server register here ──
         // Storage (Repositories/StorageServiceCollectionExtensions.cs): repositories, migrations,
@@ -66,6 +67,7 @@ public static class TanakaApp
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

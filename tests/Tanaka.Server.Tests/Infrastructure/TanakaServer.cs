@@ -53,7 +53,11 @@ public sealed class TanakaServer : IAsyncDisposable
     /// <summary>The data directory (kept across <see cref="RestartAsync"/>, deleted on dispose).</summary>
     public string DataDir => Services.GetRequiredService<IOptions<ServerOptions>>().Value.ResolveDataDir();
 
+    /// <summary>Where the API is served: the HTTPS address when TLS is on, else the only address.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every address Kestrel listens on (with TLS and tls.http_port, the plain-HTTP one too).</summary>
+    public IReadOnlyList<Uri> Addresses { get; private set; } = [];
 
     public IServiceProvider Services => App.Services;
 
@@ -79,9 +83,12 @@ public sealed class TanakaServer : IAsyncDisposable
     }
 
     /// <summary>A client for this server; with <paramref name="token"/>, every request carries <c>Authorization: Bearer</c>.</summary>
-    public HttpClient CreateClient(string? token = null)
+    public HttpClient CreateClient(string? token = null) => CreateClient(new SocketsHttpHandler(), token);
+
+    /// <summary>A client over the given handler (for example one that trusts a test certificate authority).</summary>
+    public HttpClient CreateClient(HttpMessageHandler handler, string? token = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseAddress };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -141,8 +148,9 @@ public sealed class TanakaServer : IAsyncDisposable
         }
 
         _app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.EndsWith('/') ? a : a + "/"))];
+        BaseAddress = Addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps) ?? Addresses[0];
     }
 
     private async Task StopAsync()

@@ -60,6 +60,13 @@ internal sealed class TabDocument(ulong clientId)
         return new DocumentSnapshot(stored.WorkspaceId, doc.EncodeStateAsUpdate(), doc.EncodeStateVector(), stored.Clock, at);
     }
 
+    /// <summary>
+    /// The document's JSON with object keys sorted. Map key order is integration order, and a
+    /// document loaded from one state update integrates clients in descending id order (as Yjs
+    /// does), so the same content can list keys in another order.
+    /// </summary>
+    public static string CanonicalJson(YDoc doc) => Canonical(doc.ToJson())!.ToJsonString();
+
     /// <summary>The document's <c>tabs</c> map as materialized rows would hold it.</summary>
     public static IReadOnlyList<Tab> TabsOf(YDoc doc)
     {
@@ -77,6 +84,14 @@ internal sealed class TabDocument(ulong clientId)
         fields["active"]?.GetValue<bool>() ?? false,
         fields["pinned"]?.GetValue<bool>() ?? false,
         DateTimeOffset.FromUnixTimeMilliseconds((long)(fields["updated_at"]?.GetValue<double>() ?? 0)));
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 
     public Tab? Tab(string id) => TabsOf(Doc).SingleOrDefault(t => t.Id == id);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Tanaka.Crdt.Types;
 using Tanaka.Server.Tests.Infrastructure;
 

@@ -5,7 +5,7 @@ using Tanaka.Crdt.Types;
 namespace Tanaka.Server.Tests.Sync;
 
 /// <summary>How a device tells the server what it has.</summary>
-internal enum SyncMode
+public enum SyncMode
 {
     StateVector,
     SinceClock,
