@@ -12,20 +12,15 @@ namespace Tanaka.Crdt.Document;
 /// </summary>
 internal static class UpdateIntegration
 {
-    // Pending updates are our own output and may legitimately outgrow the limits of one update.
-    private static readonly CrdtLimits PendingLimits = new()
-    {
-        MaxStructs = int.MaxValue,
-        MaxDeleteRanges = int.MaxValue,
-    };
-
     public static void Apply(Transaction txn, DecodedUpdate update)
     {
         var doc = txn.Doc;
         var store = txn.Store;
         while (true)
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             var rest = IntegrateStructs(txn, update);
+            Console.WriteLine($"    structs {sw.ElapsedMilliseconds} ms");
             var retry = false;
             if (doc.PendingStructs is { } pending)
             {
@@ -46,7 +41,7 @@ internal static class UpdateIntegration
                         pending.AddMissing(client, clock);
                     }
 
-                    pending.Update = YUpdate.Merge([pending.Update, rest.Update]);
+                    pending.Update = YUpdate.Merge([pending.Update, rest.Update], doc.OwnDataLimits);
                 }
             }
             else
@@ -72,7 +67,7 @@ internal static class UpdateIntegration
 
             var again = doc.PendingStructs!.Update;
             doc.PendingStructs = null;
-            update = UpdateDecoder.Decode(again, PendingLimits);
+            update = UpdateDecoder.Decode(again, doc.OwnDataLimits);
         }
     }
 

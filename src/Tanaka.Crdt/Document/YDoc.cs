@@ -28,6 +28,7 @@ public sealed class YDoc
 
         ClientId = clientId ?? NewClientId();
         Limits = limits ?? CrdtLimits.Default;
+        OwnDataLimits = Limits with { MaxStructs = int.MaxValue, MaxDeleteRanges = int.MaxValue };
         Gc = gc;
     }
 
@@ -43,6 +44,12 @@ public sealed class YDoc
     internal StructStore Store { get; } = new();
 
     internal CrdtLimits Limits { get; }
+
+    /// <summary>
+    /// Limits for re-reading updates this document wrote itself (pending structs, its state):
+    /// their content was validated on arrival, and together they may exceed what one update may hold.
+    /// </summary>
+    internal CrdtLimits OwnDataLimits { get; }
 
     internal bool Gc { get; }
 
@@ -68,12 +75,16 @@ public sealed class YDoc
         _transaction = txn;
         try
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             UpdateIntegration.Apply(txn, decoded);
+            Console.WriteLine($"  integrate {sw.ElapsedMilliseconds} ms");
         }
         finally
         {
             _transaction = null;
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             Finish(txn, wantUpdate: false);
+            Console.WriteLine($"  finish {sw.ElapsedMilliseconds} ms");
         }
 
         var changed = txn.AddedStructs
@@ -107,10 +118,10 @@ public sealed class YDoc
 
         if (PendingStructs is not null)
         {
-            updates.Add(YUpdate.Diff(PendingStructs.Update, stateVector.IsEmpty ? [0] : stateVector));
+            updates.Add(YUpdate.Diff(PendingStructs.Update, stateVector.IsEmpty ? [0] : stateVector, OwnDataLimits));
         }
 
-        return YUpdate.Merge(updates);
+        return YUpdate.Merge(updates, OwnDataLimits);
     }
 
     public YMap GetMap(string name) => (YMap)GetRoot(name, TypeRef.Map);

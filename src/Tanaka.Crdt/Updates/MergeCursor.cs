@@ -72,7 +72,7 @@ internal sealed class MergeCursor
             }
 
             _state = reader.State;
-            if (!_state.Descending)
+            if (_state.OutOfOrder)
             {
                 throw new ClientOrderException();
             }

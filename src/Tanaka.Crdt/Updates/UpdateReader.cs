@@ -100,7 +100,7 @@ internal ref struct UpdateReader
 
             if (client > _state.Client)
             {
-                _state.Descending = false;
+                _state.OutOfOrder = true;
             }
         }
 

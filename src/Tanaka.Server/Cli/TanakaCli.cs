@@ -21,6 +21,7 @@ public static class TanakaCli
         root.Add(ServeCommand.Create());
         root.Add(CertCommand.Create());
         root.Add(TokenCommand.Create());
+        root.Add(MigrateCommand.Create());
         return root;
     }
 

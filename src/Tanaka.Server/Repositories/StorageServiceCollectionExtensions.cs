@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tanaka.Server.Config;
 using Tanaka.Server.Domain;
+using Tanaka.Server.Hosting;
 using Tanaka.Server.Repositories.Sqlite;
 
 namespace Tanaka.Server.Repositories;
@@ -30,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITokenRepository, SqliteTokenRepository>();
 
         services.AddHostedService<StorageStartup>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
         return services;
     }
 }

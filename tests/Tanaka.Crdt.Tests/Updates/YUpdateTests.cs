@@ -114,5 +114,16 @@ public sealed class YUpdateTests
         YUpdate.Validate(Hex.Parse("01 01 05 fe ff ff ff ff ff ff 0f 00 01 00"));
     }
 
+    [Fact]
+    public void An_input_with_clients_in_ascending_order_merges_like_its_descending_form()
+    {
+        // Client 3's x then client 5's a=1 (blocks ascending), and the same in Yjs's order.
+        const string ascending = "02 01 03 00 28 01 01 6d 01 78 01 7d 01 01 05 00 28 01 04 74 61 62 73 01 61 01 7d 01 00";
+        const string descending = "02 01 05 00 28 01 04 74 61 62 73 01 61 01 7d 01 01 03 00 28 01 01 6d 01 78 01 7d 01 00";
+        Merge(ascending, MapSet2).ShouldBe(Merge(descending, MapSet2));
+        Merge(MapSet2, ascending, GapZ).ShouldBe(Merge(MapSet2, descending, GapZ));
+        Hex.Of(YUpdate.Diff(Hex.Parse(ascending), [0])).ShouldBe(ascending);
+    }
+
     private static string Merge(params string[] updates) => Hex.Of(YUpdate.Merge([.. updates.Select(Hex.Parse)]));
 }

@@ -15,9 +15,9 @@ public sealed class TokenAuthenticationTests
     [Fact]
     public async Task A_token_of_one_workspace_never_reads_or_writes_another()
     {
-        await using var server = await TanakaServer.StartAsync(new Dictionary<string, string?> { ["auth.token"] = "shared-token" });
+        await using var server = await TanakaServer.StartAsync(new Dictionary<string, string?> { ["auth.token"] = "shared-token-for-default" });
         var auth = server.Services.GetRequiredService<IAuthService>();
-        using var defaultClient = server.CreateClient("shared-token");
+        using var defaultClient = server.CreateClient("shared-token-for-default");
         using var otherClient = server.CreateClient((await auth.CreateTokenAsync("other", "workspace-b", Cancel)).Token);
         using var inDefault = new TestDevice(defaultClient, "laptop");
         using var inOther = new TestDevice(otherClient, "laptop");
@@ -78,11 +78,11 @@ public sealed class TokenAuthenticationTests
     {
         await using var server = await TanakaServer.StartAsync(new Dictionary<string, string?>
         {
-            ["auth.token"] = "the-right-token",
+            ["auth.token"] = "the-right-token-for-default",
             ["auth.max_failed_attempts_per_minute"] = "3",
         });
         using var wrong = server.CreateClient("a-wrong-token");
-        using var right = server.CreateClient("the-right-token");
+        using var right = server.CreateClient("the-right-token-for-default");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -104,11 +104,11 @@ public sealed class TokenAuthenticationTests
     {
         await using var server = await TanakaServer.StartAsync(new Dictionary<string, string?>
         {
-            ["auth.token"] = "the-right-token",
+            ["auth.token"] = "the-right-token-for-default",
             ["auth.max_failed_attempts_per_minute"] = "1",
         });
         using var anonymous = server.CreateClient();
-        using var right = server.CreateClient("the-right-token");
+        using var right = server.CreateClient("the-right-token-for-default");
         for (var i = 0; i < 3; i++)
         {
             using var response = await anonymous.GetAsync("tabs", Cancel);
@@ -166,7 +166,7 @@ public sealed class TokenAuthenticationTests
     {
         var console = new StringWriter();
         await using var server = await TanakaServer.StartAsync(
-            new Dictionary<string, string?> { ["auth.token"] = "configured" },
+            new Dictionary<string, string?> { ["auth.token"] = "configured-token-for-default" },
             services => services.AddSingleton(new ConsoleBanner(console)));
 
         console.ToString().ShouldBeEmpty();

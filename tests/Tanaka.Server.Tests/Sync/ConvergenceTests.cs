@@ -121,7 +121,7 @@ public sealed class ConvergenceTests
         }
     }
 
-    private static void RandomEdit(TestDevice device, Random random)
+    internal static void RandomEdit(TestDevice device, Random random)
     {
         var id = $"tab-{random.Next(12)}";
         switch (random.Next(6))

@@ -118,9 +118,17 @@ internal sealed class SqliteDatabase : IDisposable
 
     private SqliteSession Open(bool isWriter)
     {
-        if (isWriter && System.IO.Path.GetDirectoryName(_settings.Path) is { Length: > 0 } directory)
+        if (isWriter && System.IO.Path.GetDirectoryName(_settings.Path) is { Length: > 0 } directory && !Directory.Exists(directory))
         {
-            Directory.CreateDirectory(directory);
+            // Tab URLs and titles are private: a directory made here is the owner's alone.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         var connectionString = new SqliteConnectionStringBuilder

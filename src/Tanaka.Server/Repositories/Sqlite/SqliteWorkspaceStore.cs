@@ -164,7 +164,7 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase database, LamportClock
         }
 
         // Stamped from a preview and published only after COMMIT: a failed write hands out no clock.
-        var stamp = commit.Update is null ? clock.Current : clock.Next(commit.ObservedClock);
+        var stamp = commit.Update is null ? clock.Current : clock.Preview(commit.ObservedClock);
         var entry = session.InTransaction(s => Write(s, commit, stamp));
         if (entry is not null)
         {
