@@ -1,3 +1,5 @@
+using Tanaka.Client.Devices;
+
 namespace Tanaka.Load;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed record LoadProfile
     public required TimeSpan BurstDuration { get; init; }
 
     public required int MaxBurstSyncs { get; init; }
+
+    /// <summary>When the devices send their state vector (<see cref="StateVectorPolicy.Always"/>: every sync, as the protocol's most robust mode).</summary>
+    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
 
     /// <summary>Seeds every random choice, so two runs of a profile make the same kinds of edits.</summary>
     public int Seed { get; init; } = 20251130;

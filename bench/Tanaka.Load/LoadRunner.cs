@@ -53,11 +53,11 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
 
         var windows = Enumerable.Range(0, profile.Windows).Select(w => $"window-{w}").ToList();
         var devices = Enumerable.Range(0, profile.Devices)
-            .Select(i => new SimulatedDevice(client, $"load-device-{i:000}", profile.Seed + i, windows[i % windows.Count], windows, profile.TabsPerWindow))
+            .Select(i => new SimulatedDevice(client, $"load-device-{i:000}", profile.Seed + i, windows[i % windows.Count], windows, profile.TabsPerWindow, profile.StateVector))
             .ToList();
         try
         {
-            _log.WriteLine($"profile {profile.Name}: {profile.Devices} devices, {profile.InitialTabs} tabs in {profile.Windows} windows, server {target.BaseAddress}");
+            _log.WriteLine($"profile {profile.Name}: {profile.Devices} devices, {profile.InitialTabs} tabs in {profile.Windows} windows, state vector {profile.StateVector}, server {target.BaseAddress}");
             await PhaseAsync("seed", recorder => SeedAsync(client, windows, recorder, cancellationToken));
             await PhaseAsync("join", recorder => ForEachAsync(devices, d => d.SyncAsync(recorder, false, cancellationToken), cancellationToken));
             await PhaseAsync("scheduled", recorder => ScheduledAsync(devices, recorder, cancellationToken));
@@ -75,6 +75,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
                 new ServerReport(target.ServerProcessId is null ? "external" : "child", target.BaseAddress.ToString(), target.ServerProcessId),
                 new WorkspaceReport(profile.Windows, profile.InitialTabs, convergence.ServerTabs),
                 profile.Devices,
+                profile.StateVector.ToString(),
                 phases,
                 oneChange,
                 convergence,
@@ -238,15 +239,16 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
     /// <summary>With the load stopped: one device changes one title and syncs, a second one picks it up. Once with state vectors, once with since_clock only.</summary>
     private static async Task<OneChangeReport> MeasureOneChangeAsync(TanakaClient client, PhaseRecorder recorder, CancellationToken cancellationToken)
     {
-        var withStateVector = await MeasurePairAsync(client, "load-probe-sv", sendStateVector: true, recorder, cancellationToken);
-        var (sinceOnly, clients) = await MeasurePairAsync(client, "load-probe-since", sendStateVector: false, recorder, cancellationToken);
+        var withStateVector = await MeasurePairAsync(client, "load-probe-sv", StateVectorPolicy.Always, recorder, cancellationToken);
+        var (sinceOnly, clients) = await MeasurePairAsync(client, "load-probe-since", StateVectorPolicy.WhenNeeded, recorder, cancellationToken);
         return new OneChangeReport(withStateVector.Bytes, sinceOnly, clients);
     }
 
     private static async Task<(OneChangeBytes Bytes, int Clients)> MeasurePairAsync(
-        TanakaClient client, string prefix, bool sendStateVector, PhaseRecorder recorder, CancellationToken cancellationToken)
+        TanakaClient client, string prefix, StateVectorPolicy policy, PhaseRecorder recorder, CancellationToken cancellationToken)
     {
-        var options = new SyncingDeviceOptions { SendStateVector = sendStateVector };
+        // The first sync of each carries the state vector either way (no server clock yet); the measured ones differ.
+        var options = new SyncingDeviceOptions { StateVector = policy };
         using var sender = new SyncingDevice(client, $"{prefix}-a", options);
         using var receiver = new SyncingDevice(client, $"{prefix}-b", options);
         recorder.Synced(await sender.SyncAsync(cancellationToken), false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tanaka.Client.Devices;
 using Tanaka.Load;
 using Tanaka.Load.Reports;
 
@@ -22,11 +23,12 @@ var serverLogOption = new Option<string>("--server-log-level")
 var devicesOption = new Option<int?>("--devices") { Description = "Override the profile's device count." };
 var scheduledOption = new Option<double?>("--scheduled-seconds") { Description = "Override the scheduled phase's duration." };
 var burstOption = new Option<double?>("--burst-seconds") { Description = "Override the burst phase's duration." };
+var stateVectorOption = new Option<StateVectorPolicy?>("--state-vector") { Description = "When devices send their state vector: Always (default), WhenNeeded or Never." };
 var outputOption = new Option<string?>("--output") { Description = "Result file (default bench/results/<profile>-<timestamp>.json)." };
 
 var root = new RootCommand("Load harness for the Tanaka server: simulated devices syncing a 200+ tab workspace over loopback.")
 {
-    profileOption, urlOption, tokenOption, serverPidOption, serverDllOption, serverLogOption, devicesOption, scheduledOption, burstOption, outputOption,
+    profileOption, urlOption, tokenOption, serverPidOption, serverDllOption, serverLogOption, devicesOption, scheduledOption, burstOption, stateVectorOption, outputOption,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -42,6 +44,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Devices = parse.GetValue(devicesOption) ?? profile.Devices,
         ScheduledDuration = parse.GetValue(scheduledOption) is { } scheduled ? TimeSpan.FromSeconds(scheduled) : profile.ScheduledDuration,
         BurstDuration = parse.GetValue(burstOption) is { } burst ? TimeSpan.FromSeconds(burst) : profile.BurstDuration,
+        StateVector = parse.GetValue(stateVectorOption) ?? profile.StateVector,
     };
     var url = parse.GetValue(urlOption);
     var token = parse.GetValue(tokenOption);

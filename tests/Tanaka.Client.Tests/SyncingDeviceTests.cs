@@ -188,17 +188,43 @@ public sealed class SyncingDeviceTests
         handler.Requests.Count.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Without_the_state_vector_option_the_request_carries_none()
+    [Theory]
+    [InlineData(StateVectorPolicy.Always, new[] { true, true, true })]
+    [InlineData(StateVectorPolicy.WhenNeeded, new[] { true, false, false })]
+    [InlineData(StateVectorPolicy.Never, new[] { false, false, false })]
+    public async Task The_state_vector_policy_decides_which_requests_carry_it(StateVectorPolicy policy, bool[] carried)
     {
         var server = new InMemorySyncServer();
         var handler = server.Handler();
         var client = new TanakaClient(RecordingHandler.Client(handler), "t");
-        using var device = new SyncingDevice(client, "d", new SyncingDeviceOptions { SendStateVector = false });
+        using var device = new SyncingDevice(client, "d", new SyncingDeviceOptions { StateVector = policy });
 
         await device.SyncAsync(Ct);
+        device.Workspace.OpenTab(new TabState("t1", "w1", "https://a.example/", "A", 0));
+        await device.SyncAsync(Ct);
+        await device.SyncAsync(Ct);
 
-        JsonNode.Parse(handler.Requests[0].Body)!.AsObject().ContainsKey("state_vector").ShouldBeFalse();
+        handler.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject().ContainsKey("state_vector")).ShouldBe(carried);
+    }
+
+    [Fact]
+    public async Task When_needed_the_state_vector_goes_out_again_while_the_document_lacks_something()
+    {
+        // The server answers with the second of two edits only: the device holds it as pending.
+        var source = new YDoc(clientId: 7);
+        var edits = new List<byte[]>();
+        source.Updated += edits.Add;
+        source.GetMap("tabs").Set("a", "1");
+        source.GetMap("tabs").Set("b", "2");
+        var answer = $$"""{"clock":5,"update":"{{Convert.ToBase64String(edits[1])}}","state_vector":"AA=="}""";
+        var handler = new RecordingHandler(_ => RecordingHandler.Json(answer));
+        using var device = new SyncingDevice(new TanakaClient(RecordingHandler.Client(handler), "t"), "d", new SyncingDeviceOptions { StateVector = StateVectorPolicy.WhenNeeded });
+
+        await device.SyncAsync(Ct);
+        device.Document.HasPending.ShouldBeTrue();
+        await device.SyncAsync(Ct);
+
+        JsonNode.Parse(handler.Requests[1].Body)!.AsObject().ContainsKey("state_vector").ShouldBeTrue();
     }
 
     private static SyncingDevice Device(RecordingHandler handler, string id, ulong? clientId = null, TimeProvider? time = null, int maxRetries = 3) =>

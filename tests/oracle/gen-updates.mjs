@@ -12,7 +12,8 @@
 //     merges: [ { inputs: [index into updates], result: b64, gcItemTie: bool } ],
 //     diffs: [ { update: index, sv: b64, result: b64 } ],
 //     stateVectors: [ { update: index, result: b64 } ],
-//     v2: [ { update: index, result: b64 } ]   // Y.convertUpdateFormatV1ToV2
+//     v2: [ { v2: b64, result: b64 } ]   // a v2 update (Y.convertUpdateFormatV1ToV2 of one of the
+//                                        // updates, or written by ywasm) and Y.convertUpdateFormatV2ToV1 of it
 // } ] }
 // A result longer than 256 bytes is stored as { sha256: hex, length } instead of result.
 // gcItemTie marks merges where a GC and an Item of different inputs start at the same ID: there
@@ -410,9 +411,11 @@ const finish = (sc, extra = {}) => {
   for (let i = 0; i < all.length; i++) {
     out.stateVectors.push({ update: i, result: b64(Y.encodeStateVectorFromUpdate(all[i])) });
   }
-  for (const i of new Set([fullIndex, ...sc.snapshots, 0, n - 1])) {
-    if (i >= 0 && i < all.length) out.v2.push({ update: i, ...expected(Y.convertUpdateFormatV1ToV2(all[i])) });
+  const v2Of = (v2) => ({ v2: b64(v2), ...expected(Y.convertUpdateFormatV2ToV1(v2)) });
+  for (const i of new Set([fullIndex, ...sc.snapshots.slice(-2), 0, n - 1])) {
+    if (i >= 0 && i < all.length) out.v2.push(v2Of(Y.convertUpdateFormatV1ToV2(all[i])));
   }
+  for (const v2 of sc.v2Updates ?? []) out.v2.push(v2Of(v2));
   out.updates = all.map(b64);
   Object.assign(out, extra);
   void indexOf;
@@ -504,6 +507,7 @@ const ywasmScenarios = () => {
     }
     for (const doc of docs) ups.push(YW.encodeStateAsUpdate(doc));
     const sc = fromUpdates(`ywasm-${s}`, ups, rng);
+    sc.v2Updates = docs.map((doc) => YW.encodeStateAsUpdateV2(doc));
     sc.snapshots = ups.map((_, i) => i);
     out.push(finish(sc));
   }

@@ -9,6 +9,7 @@ public sealed record LoadReport(
     ServerReport Server,
     WorkspaceReport Workspace,
     int Devices,
+    string StateVectorPolicy,
     IReadOnlyList<PhaseReport> Phases,
     OneChangeReport? OneChange,
     ConvergenceReport Convergence,

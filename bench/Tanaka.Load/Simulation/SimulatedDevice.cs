@@ -8,10 +8,10 @@ internal sealed class SimulatedDevice : IDisposable
 {
     private readonly TabActivity _activity;
 
-    public SimulatedDevice(TanakaClient client, string deviceId, int seed, string homeWindow, IReadOnlyList<string> windows, int tabsPerWindow)
+    public SimulatedDevice(TanakaClient client, string deviceId, int seed, string homeWindow, IReadOnlyList<string> windows, int tabsPerWindow, StateVectorPolicy policy)
     {
         Random = new Random(seed);
-        Device = new SyncingDevice(client, deviceId, new SyncingDeviceOptions { ClientId = (ulong)Random.NextInt64(1, 1L << 32) });
+        Device = new SyncingDevice(client, deviceId, new SyncingDeviceOptions { ClientId = (ulong)Random.NextInt64(1, 1L << 32), StateVector = policy });
         _activity = new TabActivity(Device.Workspace, Random, deviceId, homeWindow, windows, tabsPerWindow);
     }
 

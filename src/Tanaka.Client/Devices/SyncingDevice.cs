@@ -63,7 +63,7 @@ public sealed class SyncingDevice : IDisposable
             DeviceId = DeviceId,
             Clock = Clock,
             SinceClock = ServerClock,
-            StateVector = _options.SendStateVector ? Document.EncodeStateVector() : null,
+            StateVector = SendsStateVector() ? Document.EncodeStateVector() : null,
             Update = update,
         };
 
@@ -120,6 +120,13 @@ public sealed class SyncingDevice : IDisposable
             }
         }
     }
+
+    private bool SendsStateVector() => _options.StateVector switch
+    {
+        StateVectorPolicy.Always => true,
+        StateVectorPolicy.WhenNeeded => ServerClock is null || Document.HasPending,
+        _ => false,
+    };
 
     private void OnUpdated(byte[] update)
     {

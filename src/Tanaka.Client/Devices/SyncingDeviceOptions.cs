@@ -14,8 +14,8 @@ public sealed record SyncingDeviceOptions
     /// <summary>A longer <c>Retry-After</c> fails the sync instead of stalling it.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Send the state vector so the server answers with an exact diff (else it relies on <c>since_clock</c>).</summary>
-    public bool SendStateVector { get; init; } = true;
+    /// <summary>When requests carry the document's state vector (see <see cref="Devices.StateVectorPolicy"/>).</summary>
+    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
 
     /// <summary>Waits between retries and stamps <c>updated_at</c>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

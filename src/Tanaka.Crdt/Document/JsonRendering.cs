@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tanaka.Crdt.Encoding;
 using Tanaka.Crdt.Structs;
-using StringContent = Tanaka.Crdt.Structs.StringContent;
 using Tanaka.Crdt.Types;
+using StringContent = Tanaka.Crdt.Structs.StringContent;
 
 namespace Tanaka.Crdt.Document;
 

@@ -13,17 +13,13 @@ internal static class TransactionCleanup
     {
         var store = txn.Store;
         var ds = txn.DeleteSet;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         ds.SortAndMerge();
-        Console.WriteLine($"    sort {sw.ElapsedMilliseconds} ms"); sw.Restart();
         if (txn.Doc.Gc)
         {
             CollectDeleted(ds, store);
         }
 
-        Console.WriteLine($"    gc {sw.ElapsedMilliseconds} ms"); sw.Restart();
         MergeDeleted(ds, store);
-        Console.WriteLine($"    mergeDeleted {sw.ElapsedMilliseconds} ms"); sw.Restart();
 
         foreach (var (client, before) in txn.TouchedClients)
         {

@@ -18,9 +18,7 @@ internal static class UpdateIntegration
         var store = txn.Store;
         while (true)
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             var rest = IntegrateStructs(txn, update);
-            Console.WriteLine($"    structs {sw.ElapsedMilliseconds} ms");
             var retry = false;
             if (doc.PendingStructs is { } pending)
             {

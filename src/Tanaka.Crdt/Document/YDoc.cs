@@ -75,16 +75,12 @@ public sealed class YDoc
         _transaction = txn;
         try
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             UpdateIntegration.Apply(txn, decoded);
-            Console.WriteLine($"  integrate {sw.ElapsedMilliseconds} ms");
         }
         finally
         {
             _transaction = null;
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             Finish(txn, wantUpdate: false);
-            Console.WriteLine($"  finish {sw.ElapsedMilliseconds} ms");
         }
 
         var changed = txn.AddedStructs

@@ -25,6 +25,85 @@ internal static class JavaScriptJson
     /// <summary>Parses JSON text into the Any model (numbers as double, objects as <see cref="AnyObject"/>).</summary>
     public static object? Parse(string text, int depthLimit, long offset) => new Parser(text, depthLimit, offset).ParseDocument();
 
+    /// <summary>
+    /// <c>JSON.stringify</c> of a decoded Any value (update v2 carries embeds and format values as
+    /// Any, v1 as JSON text): undefined inside an object drops the key, inside an array becomes
+    /// null; a byte array is an object of its indices. Yjs cannot write an undefined or BigInt
+    /// value as JSON, so those are malformed.
+    /// </summary>
+    public static string StringifyAny(object? value, long offset)
+    {
+        if (value is Undefined)
+        {
+            throw new UpdateDecodeException(DecodeError.Unsupported, "An embed or format value is undefined", offset);
+        }
+
+        var output = new StringBuilder();
+        StringifyAny(value, output, offset);
+        return output.ToString();
+    }
+
+    private static void StringifyAny(object? value, StringBuilder output, long offset)
+    {
+        switch (value)
+        {
+            case long:
+                throw new UpdateDecodeException(DecodeError.Unsupported, "JSON cannot hold a BigInt", offset);
+            case Undefined:
+                output.Append("null");
+                break;
+            case byte[] bytes:
+                output.Append('{');
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    output.Append(i > 0 ? ",\"" : "\"").Append(i).Append("\":").Append(bytes[i]);
+                }
+
+                output.Append('}');
+                break;
+            case object?[] array:
+                output.Append('[');
+                for (var i = 0; i < array.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(',');
+                    }
+
+                    StringifyAny(array[i], output, offset);
+                }
+
+                output.Append(']');
+                break;
+            case AnyObject obj:
+                output.Append('{');
+                var first = true;
+                foreach (var (key, item) in obj)
+                {
+                    if (item is Undefined)
+                    {
+                        continue;
+                    }
+
+                    if (!first)
+                    {
+                        output.Append(',');
+                    }
+
+                    first = false;
+                    Quote(key, output);
+                    output.Append(':');
+                    StringifyAny(item, output, offset);
+                }
+
+                output.Append('}');
+                break;
+            default:
+                Stringify(value, output);
+                break;
+        }
+    }
+
     /// <summary>Writes a value of the Any model the way JSON.stringify does.</summary>
     public static string Stringify(object? value)
     {

@@ -31,6 +31,10 @@ public static class UpdateDecoder
         return result;
     }
 
+    /// <summary>Decodes a v2 update completely (yjs-format 10), or throws <see cref="UpdateDecodeException"/>.</summary>
+    public static DecodedUpdate DecodeV2(ReadOnlySpan<byte> update, CrdtLimits? limits = null) =>
+        new V2UpdateReader(update, limits ?? CrdtLimits.Default).Read();
+
     /// <summary>Builds the object form of a validated struct.</summary>
     internal static UpdateStruct ToUpdateStruct(in EncodedStruct s, ReadOnlySpan<byte> source, CrdtLimits limits)
     {

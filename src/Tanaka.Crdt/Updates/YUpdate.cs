@@ -1,4 +1,5 @@
 using Tanaka.Crdt.Encoding;
+using Tanaka.Crdt.Structs;
 using Tanaka.Crdt.Updates;
 
 namespace Tanaka.Crdt;
@@ -168,6 +169,49 @@ public static class YUpdate
         var output = new Lib0Writer(entries.Length + 4);
         output.WriteVarUInt((ulong)count);
         output.WriteRaw(entries.WrittenSpan);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Re-encodes a v2 update as v1 (<c>Y.convertUpdateFormatV2ToV1</c>): every struct is
+    /// written from its decoded form, Skips included, then the delete set.
+    /// </summary>
+    public static byte[] ConvertV2ToV1(ReadOnlySpan<byte> update, CrdtLimits? limits = null) =>
+        Encode(UpdateDecoder.DecodeV2(update, limits));
+
+    /// <summary>Writes a decoded update as v1, each struct as decoded.</summary>
+    public static byte[] Encode(DecodedUpdate update)
+    {
+        var output = new Lib0Writer(256);
+        output.WriteVarUInt((ulong)update.Clients.Count(c => c.Structs.Count > 0));
+        foreach (var (client, structs) in update.Clients)
+        {
+            if (structs.Count == 0)
+            {
+                continue;
+            }
+
+            output.WriteVarUInt((ulong)structs.Count);
+            output.WriteVarUInt(client);
+            output.WriteVarUInt(structs[0].Id.Clock);
+            foreach (var s in structs)
+            {
+                switch (s)
+                {
+                    case ItemStruct item:
+                        StructWriter.WriteItem(output, item, 0);
+                        break;
+                    case SkipStruct:
+                        StructWriter.WriteSkip(output, s.Length);
+                        break;
+                    default:
+                        StructWriter.WriteGc(output, s.Length);
+                        break;
+                }
+            }
+        }
+
+        DeleteSetCodec.Write(output, update.DeleteSet);
         return output.ToArray();
     }
 

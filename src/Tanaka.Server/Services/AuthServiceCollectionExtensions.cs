@@ -21,8 +21,14 @@ public static class AuthServiceCollectionExtensions
 
         // The core services only: AddAuthentication() would also bring data protection, which
         // writes a key ring to the user's profile for cookie schemes this server never uses.
+        // No default scheme (not even the automatic one for a lone scheme): only endpoints that
+        // require the policy look at the Authorization header, so probes and unknown routes never
+        // touch the token store or count as failed attempts.
         services.AddAuthenticationCore(options =>
-            options.AddScheme<BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, displayName: null));
+        {
+            options.DisableAutoDefaultScheme = true;
+            options.AddScheme<BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, displayName: null);
+        });
         services.AddWebEncoders();
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspaceClaims.Policy, policy => policy

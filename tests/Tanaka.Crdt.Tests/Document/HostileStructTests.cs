@@ -1,6 +1,6 @@
-using StringContent = Tanaka.Crdt.Structs.StringContent;
 using Tanaka.Crdt.Tests.Encoding;
 using static Tanaka.Crdt.Tests.Document.UpdateBuilder;
+using StringContent = Tanaka.Crdt.Structs.StringContent;
 
 namespace Tanaka.Crdt.Tests.Document;
 

@@ -100,6 +100,25 @@ public sealed class UpdateOracleTests(ITestOutputHelper output)
         Report(file, "state vector", count, failures);
     }
 
+    [Theory]
+    [MemberData(nameof(UpdateFiles))]
+    public void V2_to_v1_conversion_matches_yjs(string file)
+    {
+        var failures = new StringBuilder();
+        var count = 0;
+        foreach (var scenario in Scenarios(file))
+        {
+            foreach (var v2 in scenario["v2"]!.AsArray().Select(d => d!.AsObject()))
+            {
+                count++;
+                var update = OracleFixtures.Bytes(v2["v2"]);
+                Check(failures, scenario, $"v2 update {(string)v2["v2"]!}", v2, () => YUpdate.ConvertV2ToV1(update));
+            }
+        }
+
+        Report(file, "v2 to v1", count, failures);
+    }
+
     private void CompareMerges(string file, bool ties)
     {
         var failures = new StringBuilder();
