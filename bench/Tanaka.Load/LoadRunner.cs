@@ -23,6 +23,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
     {
         target.EnsureLoopback();
         var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = LoadAverage();
         var wall = Stopwatch.StartNew();
         using var http = CreateHttpClient(target.BaseAddress);
         var client = new TanakaClient(http, target.Token);
@@ -71,7 +72,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
                 profile.Name,
                 startedAt,
                 Math.Round(wall.Elapsed.TotalSeconds, 3),
-                Machine(),
+                Machine(loadAtStart, LoadAverage()),
                 new ServerReport(target.ServerProcessId is null ? "external" : "child", target.BaseAddress.ToString(), target.ServerProcessId),
                 new WorkspaceReport(profile.Windows, profile.InitialTabs, convergence.ServerTabs),
                 profile.Devices,
@@ -279,7 +280,19 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
         return true;
     }
 
-    private static MachineReport Machine()
+    private static double? LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static MachineReport Machine(double? loadAtStart, double? loadAtEnd)
     {
         string? cpu = null;
         try
@@ -292,7 +305,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
         {
         }
 
-        return new MachineReport(Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.Version.ToString(), cpu);
+        return new MachineReport(Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.Version.ToString(), cpu, loadAtStart, loadAtEnd);
     }
 
     private static double HighWaterMb(int pid)

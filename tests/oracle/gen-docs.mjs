@@ -343,8 +343,9 @@ const tabsScenario = (seed, devices, tabsPerDevice, churn) => {
       const b = rng.pick(docs);
       if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
     } else if (r < 18 || keys.length < 5) {
-      openTab(d, di, rng.pick(windowsOf(d).concat([`win-${di}`])));
-    } else if (r < 26) {
+      // most tabs open in a device's main window, some in extra windows
+      openTab(d, di, rng.chance(0.8) ? `win-${rng.int(docs.length)}` : rng.pick(windowsOf(d)));
+    } else if (r < 24) {
       tabs.delete(rng.pick(keys));
     } else if (r < 45) {
       const t = tabs.get(rng.pick(keys));
@@ -373,9 +374,10 @@ const tabsScenario = (seed, devices, tabsPerDevice, churn) => {
         w.set('focused', false);
         w.set('state', rng.pick(['normal', 'maximized', 'minimized']));
       });
-    } else if (r < 92) {
-      const wins = windowsOf(d);
-      if (wins.length > 1) {
+    } else if (r < 90) {
+      // closing an extra window closes its tabs (main windows stay)
+      const wins = windowsOf(d).filter((w) => w.split('-').length > 2);
+      if (wins.length > 0) {
         const wid = rng.pick(wins);
         d.transact(() => {
           d.getMap('windows').delete(wid);
@@ -574,7 +576,7 @@ const tabOp = (rng, doc, counter) => {
 const write = (file, body) => writeFileSync(join(outDir, file), JSON.stringify({ generator: 'gen-docs.mjs', yjs: '13.6.33', ...body }));
 
 const replayScenarios = [];
-for (let seed = 1; seed <= 360; seed++) replayScenarios.push(randomScenario(seed));
+for (let seed = 1; seed <= 300; seed++) replayScenarios.push(randomScenario(seed));
 const half = replayScenarios.length / 2;
 write('docs-replay-crafted.json', { scenarios: craftedScenarios() });
 write('docs-replay-random-1.json', { scenarios: replayScenarios.slice(0, half) });

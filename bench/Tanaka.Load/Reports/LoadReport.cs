@@ -22,7 +22,13 @@ public sealed record LoadReport(
     public int Errors => Phases.Sum(p => p.Errors);
 }
 
-public sealed record MachineReport(int ProcessorCount, string Os, string Runtime, string? CpuModel);
+/// <param name="ProcessorCount"></param>
+
+/// <param name="Os"></param>
+/// <param name="Runtime"></param>
+/// <param name="CpuModel"></param>/// <param name="LoadAverageAtStart">The 1-minute load average when the run started (from /proc/loadavg): other work on the machine skews every number.</param>
+/// <param name="LoadAverageAtEnd">The same when the run ended (it includes the run's own load).</param>
+public sealed record MachineReport(int ProcessorCount, string Os, string Runtime, string? CpuModel, double? LoadAverageAtStart, double? LoadAverageAtEnd);
 
 /// <param name="Mode">"child" when the harness started the server, "external" for <c>--url</c>.</param>
 /// <param name="Url">The server's root URL.</param>

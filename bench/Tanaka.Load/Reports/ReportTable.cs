@@ -11,7 +11,7 @@ public static class ReportTable
         ArgumentNullException.ThrowIfNull(report);
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"Tanaka load: profile {report.Profile}, {report.Devices} devices, {report.Workspace.InitialTabs} tabs, state vector {report.StateVectorPolicy}, {report.Machine.ProcessorCount} cores, {report.DurationSeconds:0.0} s"));
+        output.WriteLine(string.Create(c, $"Tanaka load: profile {report.Profile}, {report.Devices} devices, {report.Workspace.InitialTabs} tabs, state vector {report.StateVectorPolicy}, {report.Machine.ProcessorCount} cores (load average {report.Machine.LoadAverageAtStart:0.0} at start), {report.DurationSeconds:0.0} s"));
         output.WriteLine();
         output.WriteLine("| phase | syncs | syncs/s | errors | P50 ms | P95 ms | P99 ms | max ms | req B/sync | resp B/sync | server CPU % | server RSS MB (start/peak/end) |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

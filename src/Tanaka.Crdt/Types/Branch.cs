@@ -80,18 +80,12 @@ internal sealed class Branch
         return o;
     }
 
-    /// <summary>The root this type lives under.</summary>
-    public Branch Root
+    /// <summary>Refuses a local edit that would nest a type deeper than the document's limit (remote ones are collected instead).</summary>
+    public void CheckCanNestType()
     {
-        get
+        if (Depth >= Doc.Limits.MaxTypeDepth)
         {
-            var b = this;
-            while (b.Item is not null)
-            {
-                b = b.Item.Parent;
-            }
-
-            return b;
+            throw new InvalidOperationException($"Shared types cannot be nested more than {Doc.Limits.MaxTypeDepth} deep.");
         }
     }
 }

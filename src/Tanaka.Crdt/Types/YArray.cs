@@ -89,6 +89,7 @@ public sealed class YArray : YType
     public YMap InsertMap(int index)
     {
         CheckInsertIndex(index);
+        Branch.CheckCanNestType();
         var content = new TypeContent(TypeRef.Map, null);
         var branch = Branch;
         Doc.Edit(txn => SequenceEdits.InsertAfter(txn, branch, SequenceEdits.ReferenceForIndex(txn, branch, (ulong)index), [content]));

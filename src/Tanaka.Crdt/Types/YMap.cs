@@ -95,6 +95,7 @@ public sealed class YMap : YType
     private YType InsertType(string key, TypeRef kind)
     {
         ArgumentNullException.ThrowIfNull(key);
+        Branch.CheckCanNestType();
         var content = new TypeContent(kind, null);
         Insert(key, content);
         return content.Type!;

@@ -23,7 +23,6 @@ public static class SyncEndpoints
             .WithSummary("Send a device's Yjs update and receive what the device lacks.")
             .WithDescription("The update is merged into the workspace document of the token and stamped with the next Lamport clock. "
                 + "The answer holds the exact diff against state_vector when given, else the updates recorded after since_clock, else the full state.")
-            .Accepts<SyncRequestDto>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

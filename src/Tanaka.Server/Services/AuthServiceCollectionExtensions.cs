@@ -24,12 +24,15 @@ public static class AuthServiceCollectionExtensions
         // No default scheme (not even the automatic one for a lone scheme): only endpoints that
         // require the policy look at the Authorization header, so probes and unknown routes never
         // touch the token store or count as failed attempts.
+        // (ASP.NET Core documents this switch for turning the automatic default off.)
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthenticationCore(options =>
-        {
-            options.DisableAutoDefaultScheme = true;
-            options.AddScheme<BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, displayName: null);
-        });
+            options.AddScheme<BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, displayName: null));
         services.AddWebEncoders();
+        // The base handler logs every challenge at Information; the handler's own warning for a
+        // rejected token (address and reason) is the one line an operator needs.
+        services.Configure<LoggerFilterOptions>(options =>
+            options.AddFilter(typeof(BearerAuthenticationHandler).FullName, LogLevel.Warning));
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspaceClaims.Policy, policy => policy
                 .AddAuthenticationSchemes(BearerAuthenticationHandler.SchemeName)

@@ -92,6 +92,16 @@ public sealed class SharedTypeApiTests
     }
 
     [Fact]
+    public void Local_edits_cannot_nest_types_beyond_the_limit()
+    {
+        var doc = new YDoc(1, new CrdtLimits { MaxTypeDepth = 2 });
+        var level2 = doc.GetMap("m").SetMap("a").SetArray("b");
+
+        Should.Throw<InvalidOperationException>(() => level2.InsertMap(0));
+        Should.Throw<InvalidOperationException>(() => doc.GetMap("m").SetMap("a").SetMap("b").SetText("c"));
+    }
+
+    [Fact]
     public void Array_insert_push_get_delete()
     {
         var doc = new YDoc(1);

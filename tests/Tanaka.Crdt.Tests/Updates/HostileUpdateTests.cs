@@ -12,6 +12,7 @@ namespace Tanaka.Crdt.Tests.Updates;
 public sealed class HostileUpdateTests
 {
     private static readonly Lazy<byte[][]> Corpus = new(LoadCorpus);
+    private static readonly Lazy<byte[][]> CorpusV2 = new(LoadCorpusV2);
 
     [Fact]
     public void Damaged_updates_raise_only_decode_errors()
@@ -20,6 +21,35 @@ public sealed class HostileUpdateTests
         var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte);
         Gen.Select(Gen.Int[0, corpus.Length - 1], mutation.Array[1, 6])
             .Sample((index, mutations) => ExerciseAll(Damage(corpus[index], mutations), corpus[index]), iter: 3000);
+    }
+
+    [Fact]
+    public void Damaged_v2_updates_raise_only_decode_errors()
+    {
+        var corpus = CorpusV2.Value;
+        var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte);
+        Gen.Select(Gen.Int[0, corpus.Length - 1], mutation.Array[1, 6])
+            .Sample((index, mutations) =>
+            {
+                var damaged = Damage(corpus[index], mutations);
+                Run(() => UpdateDecoder.DecodeV2(damaged));
+                Run(() => YUpdate.ConvertV2ToV1(damaged));
+            }, iter: 3000);
+    }
+
+    [Fact]
+    public void Every_strict_prefix_of_a_real_v2_update_is_rejected()
+    {
+        foreach (var update in CorpusV2.Value.Take(20))
+        {
+            for (var length = 0; length < update.Length; length++)
+            {
+                var prefix = update[..length];
+                Should.Throw<UpdateDecodeException>(() => YUpdate.ConvertV2ToV1(prefix));
+            }
+
+            YUpdate.ConvertV2ToV1(update);
+        }
     }
 
     [Fact]
@@ -90,6 +120,14 @@ public sealed class HostileUpdateTests
 
         return [.. bytes];
     }
+
+    private static byte[][] LoadCorpusV2() =>
+    [
+        .. new[] { "updates-special.json", "updates-random.json" }
+            .SelectMany(file => OracleFixtures.Load(file)["scenarios"]!.AsArray().Take(40))
+            .SelectMany(scenario => scenario!["v2"]!.AsArray().Select(v => OracleFixtures.Bytes(v!["v2"])))
+            .Where(u => u.Length < 4000),
+    ];
 
     private static byte[][] LoadCorpus()
     {

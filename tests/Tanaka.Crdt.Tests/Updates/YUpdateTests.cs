@@ -125,5 +125,28 @@ public sealed class YUpdateTests
         Hex.Of(YUpdate.Diff(Hex.Parse(ascending), [0])).ShouldBe(ascending);
     }
 
+    [Fact]
+    public void V2_update_converts_to_v1()
+    {
+        // yjs-format 10: the array insert of 3.3 in v2; the item has no origins, so v1 holds the same bytes as 3.3.
+        const string v2 = "00 00 01 09 00 00 01 08 06 04 6c 69 73 74 04 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03 00";
+        Hex.Of(YUpdate.ConvertV2ToV1(Hex.Parse(v2))).ShouldBe("01 01 09 00 08 01 04 6c 69 73 74 03 7d 01 7d 02 7d 03 00");
+        var decoded = Tanaka.Crdt.Updates.UpdateDecoder.DecodeV2(Hex.Parse(v2));
+        decoded.Clients.ShouldHaveSingleItem().Client.ShouldBe(9UL);
+    }
+
+    [Theory]
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 74 04 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03 00 00", DecodeError.TrailingBytes)] // a byte after the delete set
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 74 04 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03", DecodeError.UnexpectedEnd)] // no delete set
+    [InlineData("00 00 01 09 00 00 01 0b 06 04 6c 69 73 74 04 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03 00", DecodeError.UnknownTag)] // content ref 11 in the info column
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 74 09 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03 00", DecodeError.LengthExceedsInput)] // a string longer than the string column
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 ff 04 01 01 00 01 03 01 01 00 7d 01 7d 02 7d 03 00", DecodeError.InvalidUtf8)] // the string column is not UTF-8
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 74 04 01 01 00 01 03 01 01 00 7d 01 7d 02 00 03 00", DecodeError.UnknownTag)] // Any tag 0
+    [InlineData("00 00 01 09 00 00 01 08 06 04 6c 69 73 74 04 01 01 00 01 09 01 01 00 7d 01 7d 02 7d 03 00", DecodeError.LengthExceedsInput)] // more Any values than the rest holds
+    public void Malformed_v2_updates_are_rejected(string hex, DecodeError error)
+    {
+        Should.Throw<UpdateDecodeException>(() => YUpdate.ConvertV2ToV1(Hex.Parse(hex))).Error.ShouldBe(error);
+    }
+
     private static string Merge(params string[] updates) => Hex.Of(YUpdate.Merge([.. updates.Select(Hex.Parse)]));
 }

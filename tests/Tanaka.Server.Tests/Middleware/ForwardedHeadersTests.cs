@@ -61,5 +61,5 @@ public sealed class ForwardedHeadersTests
         {
             context.Connection.RemoteIpAddress!.MapToIPv4().ToString(),
             context.Request.Scheme,
-        }));
+        })).AllowAnonymous();
 }

@@ -103,35 +103,38 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
-    public async Task Many_parallel_readers_share_the_pool_without_exceeding_it()
+    public async Task A_read_beyond_the_pool_size_waits_for_a_free_connection_and_reuses_it()
     {
         using var db = new TempDatabase(path => new SqliteSettings(path, ReaderConnections: 2));
         await db.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
+        using var gate = new ManualResetEventSlim();
         var inside = 0;
-        var most = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => db.ReadAsync(session =>
+        SqliteSession HoldConnection(SqliteSession session)
         {
-            var now = Interlocked.Increment(ref inside);
-            InterlockedMax(ref most, now);
-            Thread.SpinWait(10_000);
-            Interlocked.Decrement(ref inside);
-            return session.Statement("SELECT count(*) FROM workspaces").ScalarInt64();
-        }), TestContext.Current.CancellationToken)));
+            Interlocked.Increment(ref inside);
+            gate.Wait(TestContext.Current.CancellationToken);
+            return session;
+        }
 
-        most.ShouldBeLessThanOrEqualTo(2);
+        var holders = Enumerable.Range(0, 2)
+            .Select(_ => Task.Factory.StartNew(() => db.ReadAsync(HoldConnection), TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+            .ToArray();
+        SpinWait.SpinUntil(() => Volatile.Read(ref inside) == 2, TimeSpan.FromSeconds(30)).ShouldBeTrue();
+
+        var third = Task.Run(() => db.ReadAsync(session => session), TestContext.Current.CancellationToken);
+        // Bounded wait for the wrong outcome: with a free slot the third read would finish at once.
+        await Task.WhenAny(third, Task.Delay(500, TestContext.Current.CancellationToken));
+        third.IsCompleted.ShouldBeFalse();
+
+        gate.Set();
+        var held = await Task.WhenAll(holders);
+        held.ShouldContain(await third);
+        held[0].ShouldNotBeSameAs(held[1]);
     }
 
     private static long CountWorkspaces(SqliteSession session) =>
         session.Statement("SELECT count(*) FROM workspaces").ScalarInt64();
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
-    }
 
     private static Pragmas ReadPragmas(SqliteSession session)
     {
