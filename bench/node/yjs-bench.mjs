@@ -3,7 +3,7 @@
 // operation). With --dotnet <dir> it also reads BenchmarkDotNet JSON reports from <dir> (default
 // BenchmarkDotNet.Artifacts/results) and prints Tanaka.Crdt / yjs ratios per operation.
 //
-//   node bench/node/yjs-bench.mjs [--time-ms 1000] [--only Name,Name] [--dotnet [dir]] [--out file.json]
+//   node bench/node/yjs-bench.mjs [--time-ms 2000] [--only Name,Name] [--dotnet [dir]] [--out file.json]
 //
 // Operation names are the C# benchmark method names (Crdt/WorkspaceBenchmarks.cs).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const flag = (name, fallback) => {
   const next = args[i + 1];
   return next === undefined || next.startsWith('--') ? true : next;
 };
-const timeMs = Number(flag('--time-ms', 1000));
+const timeMs = Number(flag('--time-ms', 2000));
 const only = flag('--only', null);
 const dotnet = flag('--dotnet', null);
 
@@ -92,11 +92,15 @@ if (ywasm) {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 const measure = (fn) => {
-  // Warm up (lets V8 optimize), then size batches to about 20 ms and sample for timeMs.
+  // Warm up until V8 has optimized the code (at least 30 runs and 1 s, at most 5 s: decoding
+  // takes about 100 runs to reach full speed), then size batches to about 20 ms and sample for timeMs.
   let n = 0;
   const warm = now();
-  while (now() - warm < Math.min(300, timeMs / 2) || n < 3) { fn(); n++; }
-  const per = (now() - warm) / n;
+  while ((now() - warm < 1000 || n < 30) && now() - warm < 5000) { fn(); n++; }
+  const perStart = now();
+  let m = 0;
+  while (now() - perStart < 100 || m < 3) { fn(); m++; }
+  const per = (now() - perStart) / m;
   const batch = Math.max(1, Math.round(20 / per));
   const samples = [];
   const end = now() + timeMs;

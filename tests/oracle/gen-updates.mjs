@@ -131,10 +131,7 @@ const randomValue = (rng, depth = 0) => {
 };
 
 // Uint8Array inside an Any object/array is fine; top-level Uint8Array in a map is ContentBinary.
-const randomMapValue = (rng) => {
-  const v = randomValue(rng);
-  return v;
-};
+const randomMapValue = (rng) => randomValue(rng);
 
 const TEXT_CHUNKS = ['a', 'bc', '😀', 'x😀y', '👍🏽', 'héllo', ' ', 'tab-title', '\ud83d\ude00\ud83d\ude01'];
 
@@ -330,9 +327,8 @@ const stateVectorOfUpdate = (u) => {
   return m;
 };
 
+// A made-up state vector (clients descending, like Yjs), clocks possibly inside structs.
 const encodeSv = (m) => {
-  const doc = new Y.Doc();
-  // Build the encoding by hand: clients descending, like Yjs.
   const entries = Array.from(m.entries()).sort((a, b) => b[0] - a[0]);
   const bytes = [];
   const varuint = (n) => {
@@ -341,7 +337,6 @@ const encodeSv = (m) => {
   };
   varuint(entries.length);
   for (const [c, k] of entries) { varuint(c); varuint(k); }
-  doc.destroy();
   return new Uint8Array(bytes);
 };
 
@@ -350,7 +345,6 @@ const finish = (sc, extra = {}) => {
   const updates = sc.updates;
   const out = { name: sc.name, updates: [], merges: [], diffs: [], stateVectors: [], v2: [] };
   const all = [...updates];
-  const indexOf = new Map();
   const add = (u) => {
     all.push(u);
     return all.length - 1;
@@ -361,6 +355,7 @@ const finish = (sc, extra = {}) => {
     return result;
   };
   const n = updates.length;
+  for (const inputs of sc.extraMerges ?? []) merge(inputs);
   const idx = Array.from({ length: n }, (_, i) => i);
   const txOnly = idx.filter((i) => !sc.snapshots.includes(i));
   // Whole sets, in order, reversed, shuffled.
@@ -418,7 +413,6 @@ const finish = (sc, extra = {}) => {
   for (const v2 of sc.v2Updates ?? []) out.v2.push(v2Of(v2));
   out.updates = all.map(b64);
   Object.assign(out, extra);
-  void indexOf;
   return out;
 };
 
@@ -478,7 +472,14 @@ const specScenarios = () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     const collected = Y.encodeStateAsUpdate(a);
     ups.push(alive, collected, Y.encodeStateAsUpdate(b));
-    out.push(finish(fromUpdates('spec-gc-vs-item', ups, rng)));
+    // The same clock as an Item in one input and a GC in another, at the head of both.
+    const itemTail = Y.diffUpdate(alive, new Uint8Array([1, 11, 1]));
+    const gcTail = Y.diffUpdate(collected, new Uint8Array([1, 11, 1]));
+    const itemTail2 = Y.mergeUpdates([itemTail, new Uint8Array([0, 0])]);
+    ups.push(itemTail, gcTail, itemTail2);
+    const sc = fromUpdates('spec-gc-vs-item', ups, rng);
+    sc.extraMerges = [[4, 3], [3, 4], [3, 4, 5], [4, 3, 5], [0, 1], [1, 0], [1, 0, 2], [2, 0, 1]];
+    out.push(finish(sc));
   }
   return out;
 };

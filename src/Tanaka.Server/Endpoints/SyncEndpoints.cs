@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tanaka.Server.Config;
 using Tanaka.Server.Endpoints.Contracts;
 using Tanaka.Server.Middleware;
+using Tanaka.Server.Observability;
 using Tanaka.Server.Services;
 
 namespace Tanaka.Server.Endpoints;
@@ -38,7 +39,13 @@ public static class SyncEndpoints
         IOptions<SyncOptions> limits,
         CancellationToken cancellationToken)
     {
-        var request = body.ToSyncRequest(limits.Value);
+        SyncRequest request;
+        using (var decode = SyncTracing.Start(SyncTracing.Decode))
+        {
+            request = body.ToSyncRequest(limits.Value);
+            decode?.SetTag(SyncTracing.BytesTag, (request.Update?.Length ?? 0) + (request.StateVector?.Length ?? 0));
+        }
+
         var result = await sync.SyncAsync(user.GetWorkspaceId(), request, cancellationToken);
         return TypedResults.Ok(new SyncResponseDto(
             result.Clock,

@@ -2,6 +2,7 @@ using Tanaka.Server.Config;
 using Tanaka.Server.Endpoints;
 using Tanaka.Server.Errors;
 using Tanaka.Server.Middleware;
+using Tanaka.Server.Observability;
 using Tanaka.Server.Repositories;
 using Tanaka.Server.Services;
 
@@ -60,6 +61,9 @@ public static class TanakaApp
         // services start in registration order).
         services.AddAuth();
         services.AddSync();
+
+        // Metrics (/metrics), tracing, trace ids in logs, OpenAPI and /docs (Observability/).
+        services.AddObservability();
     }
 
     public static void UsePipeline(WebApplication app)
@@ -82,6 +86,7 @@ public static class TanakaApp
         app.MapHealth();
         app.MapSync();
         app.MapTabs();
+        app.MapObservability();
     }
 
     /// <summary>A ready-to-run server: configured, wired and with its data directory prepared.</summary>

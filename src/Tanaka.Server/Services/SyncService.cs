@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Tanaka.Crdt;
 using Tanaka.Server.Errors;
+using Tanaka.Server.Observability;
 using Tanaka.Server.Repositories;
 
 namespace Tanaka.Server.Services;
@@ -19,25 +21,36 @@ public sealed class SyncService(
     TabMaterializer materializer,
     DeviceRateLimiter rateLimiter,
     SyncMetrics metrics,
+    TanakaMetrics telemetry,
     TimeProvider time) : ISyncService
 {
     public async Task<SyncResult> SyncAsync(string workspaceId, SyncRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workspaceId);
         ArgumentNullException.ThrowIfNull(request);
+        SyncTracing.Describe(workspaceId, request.DeviceId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = ErrorCodes.InternalError;
         try
         {
             rateLimiter.Admit(workspaceId, request.DeviceId);
             using (await locks.AcquireAsync(workspaceId, cancellationToken))
             {
                 var document = await cache.GetAsync(workspaceId, cancellationToken);
-                return await SyncLockedAsync(document, request, cancellationToken);
+                var result = await SyncLockedAsync(document, request, cancellationToken);
+                outcome = "ok";
+                return result;
             }
         }
         catch (AppException e)
         {
+            outcome = e.Error.Code;
             metrics.Synced(e.Error.Code);
             throw;
+        }
+        finally
+        {
+            telemetry.SyncFinished(Stopwatch.GetElapsedTime(started), outcome);
         }
     }
 
@@ -61,13 +74,27 @@ public sealed class SyncService(
 
         try
         {
-            var commit = await CommitAsync(document, request, applied, cancellationToken);
+            CommitResult commit;
+            using (var persist = SyncTracing.Start(SyncTracing.Persist))
+            {
+                commit = await CommitAsync(document, request, applied, cancellationToken);
+                persist?.SetTag(SyncTracing.ClockTag, commit.Clock);
+                persist?.SetTag(SyncTracing.ChangedTag, commit.Entry is not null);
+            }
+
             if (commit.Entry is { } entry)
             {
                 document.Appended(entry);
             }
 
-            var update = await AnswerAsync(document, request, commit, cancellationToken);
+            telemetry.SyncCommitted(document.WorkspaceId, request.DeviceId, commit.Entry is not null);
+            byte[]? update;
+            using (var diff = SyncTracing.Start(SyncTracing.Diff))
+            {
+                update = await AnswerAsync(document, request, commit, cancellationToken);
+                diff?.SetTag(SyncTracing.BytesTag, update?.Length ?? 0);
+            }
+
             metrics.Synced(applied is { Changed: false } ? "duplicate" : "ok");
             if (update is not null)
             {
@@ -94,13 +121,20 @@ public sealed class SyncService(
         metrics.UpdateReceived(update.Length);
         var hadPending = document.Doc.HasPending;
         ApplyResult applied;
-        try
+        using (var merge = SyncTracing.Start(SyncTracing.Merge))
         {
-            applied = document.Doc.ApplyUpdate(update);
-        }
-        catch (UpdateDecodeException e)
-        {
-            throw new AppException(new AppError.InvalidUpdate($"The update is not a valid Yjs v1 update: {e.Message}"), e);
+            merge?.SetTag(SyncTracing.BytesTag, update.Length);
+            try
+            {
+                applied = document.Doc.ApplyUpdate(update);
+            }
+            catch (UpdateDecodeException e)
+            {
+                merge?.SetStatus(ActivityStatusCode.Error, ErrorCodes.InvalidUpdate);
+                throw new AppException(new AppError.InvalidUpdate($"The update is not a valid Yjs v1 update: {e.Message}"), e);
+            }
+
+            merge?.SetTag(SyncTracing.ChangedTag, applied.Changed);
         }
 
         if (!applied.Changed)
@@ -114,7 +148,13 @@ public sealed class SyncService(
             metrics.Pending();
         }
 
-        var violations = validator.Validate(document.Doc, applied, document.StoredBytes + update.Length);
+        IReadOnlyDictionary<string, string[]> violations;
+        using (var validate = SyncTracing.Start(SyncTracing.Validate))
+        {
+            violations = validator.Validate(document.Doc, applied, document.StoredBytes + update.Length);
+            validate?.SetTag(SyncTracing.OutcomeTag, violations.Count == 0 ? "ok" : ErrorCodes.DomainRuleViolated);
+        }
+
         if (violations.Count > 0)
         {
             throw new AppException(new AppError.DomainRuleViolated(

@@ -56,7 +56,7 @@ internal sealed class SqliteDatabase : IDisposable
             await WriteAsync(0, static (_, _) => 0, cancellationToken);
         }
 
-        await Task.Yield();
+        await _readerSlots.WaitAsync(cancellationToken);
         SqliteSession? reader = null;
         try
         {
@@ -83,7 +83,7 @@ internal sealed class SqliteDatabase : IDisposable
                 }
             }
 
-            _ = 0;
+            _readerSlots.Release();
         }
     }
 
