@@ -63,6 +63,20 @@ internal sealed class ApiDocumentTransformer(BuildInfo build) : IOpenApiDocument
             }
         }
 
+        // device_id is checked by the server (400 validation_failed when missing) but the DTO
+        // reads it as nullable to report that error itself; clients must always send it.
+        if (document.Components.Schemas.TryGetValue("SyncRequestDto", out var syncRequest) && syncRequest is OpenApiSchema request)
+        {
+            request.Required = new HashSet<string>(StringComparer.Ordinal) { "device_id" };
+            if (request.Properties?.TryGetValue("device_id", out var deviceId) == true && deviceId is OpenApiSchema device)
+            {
+                device.Type = JsonSchemaType.String;
+                device.MinLength = 1;
+                device.MaxLength = 64;
+                device.Pattern = "^[A-Za-z0-9._:-]+$";
+            }
+        }
+
         // The framework's own problem schemas are replaced by ours everywhere.
         document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas.Remove("HttpValidationProblemDetails");

@@ -9,7 +9,9 @@ internal static class OpenApiServiceCollectionExtensions
     /// <summary>The OpenAPI document <c>v1</c>, completed by <see cref="ApiDocumentTransformer"/>.</summary>
     public static IServiceCollection AddTanakaOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        services.AddOpenApi(DocumentName, options => options
+            .AddSchemaTransformer<NumberSchemaTransformer>()
+            .AddDocumentTransformer<ApiDocumentTransformer>());
         return services;
     }
 
