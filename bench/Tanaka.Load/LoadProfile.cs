@@ -36,6 +36,9 @@ public sealed record LoadProfile
     /// <summary>When the devices send their state vector (<see cref="StateVectorPolicy.Always"/>: every sync, as the protocol's most robust mode).</summary>
     public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
 
+    /// <summary>Read the server's own latency histograms from /metrics around the measured phases (costs about a second per scrape).</summary>
+    public bool ServerLatencyFromMetrics { get; init; } = true;
+
     /// <summary>Seeds every random choice, so two runs of a profile make the same kinds of edits.</summary>
     public int Seed { get; init; } = 20251130;
 
@@ -69,8 +72,10 @@ public sealed record LoadProfile
         Devices = 500,
         ScheduledDuration = TimeSpan.FromSeconds(60),
         SyncInterval = TimeSpan.FromSeconds(5),
+        // Most of 500 browsers are idle at any moment; each sync still pulls what all the others changed.
+        EditProbability = 0.2,
         MaxScheduledSyncs = 20_000,
-        BurstDuration = TimeSpan.FromSeconds(20),
+        BurstDuration = TimeSpan.FromSeconds(15),
         MaxBurstSyncs = 200_000,
     };
 

@@ -31,24 +31,27 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
         await using var self = ProcessSampler.TryStart(Environment.ProcessId, TimeSpan.FromMilliseconds(250));
         var phases = new List<PhaseReport>();
 
-        async Task<T> PhaseAsync<T>(string name, Func<PhaseRecorder, Task<T>> body)
+        var metrics = new ServerMetrics(http, target.Token);
+        async Task<T> PhaseAsync<T>(string name, Func<PhaseRecorder, Task<T>> body, bool serverLatency = false)
         {
             var recorder = new PhaseRecorder(name);
-            server?.TakeSample();
-            self?.TakeSample();
+            var before = serverLatency && profile.ServerLatencyFromMetrics ? await metrics.ScrapeAsync(cancellationToken) : null;
             var from = server?.Now ?? 0;
             var fromSelf = self?.Now ?? 0;
+            server?.TakeSample();
+            self?.TakeSample();
             var clock = Stopwatch.StartNew();
             var result = await body(recorder);
             var seconds = clock.Elapsed.TotalSeconds;
             server?.TakeSample();
             self?.TakeSample();
-            var report = recorder.Report(
-                seconds,
-                server?.Between(from, server.Now) ?? ResourceUse.Unknown,
-                self?.Between(fromSelf, self.Now) ?? ResourceUse.Unknown);
+            var serverUse = server?.Between(from, server.Now) ?? ResourceUse.Unknown;
+            var selfUse = self?.Between(fromSelf, self.Now) ?? ResourceUse.Unknown;
+            var after = before is null ? null : await metrics.ScrapeAsync(cancellationToken);
+            var report = recorder.Report(seconds, serverUse, selfUse, after?.Since(before!));
             phases.Add(report);
-            _log.WriteLine($"  {name,-10} {report.Syncs,7} syncs in {seconds,6:0.0} s, {report.Errors} errors, P95 {report.LatencyMs.P95:0.00} ms");
+            _log.WriteLine($"  {name,-10} {report.Syncs,7} syncs in {seconds,6:0.0} s, {report.Errors} errors, P95 {report.LatencyMs.P95:0.00} ms"
+                + (report.ServerLatency is { } s ? $" (server: P95 {s.Http.P95:0.00} ms)" : ""));
             return result;
         }
 
@@ -61,9 +64,9 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
             _log.WriteLine($"profile {profile.Name}: {profile.Devices} devices, {profile.InitialTabs} tabs in {profile.Windows} windows, state vector {profile.StateVector}, server {target.BaseAddress}");
             await PhaseAsync("seed", recorder => SeedAsync(client, windows, recorder, cancellationToken));
             await PhaseAsync("join", recorder => ForEachAsync(devices, d => d.SyncAsync(recorder, false, cancellationToken), cancellationToken));
-            await PhaseAsync("scheduled", recorder => ScheduledAsync(devices, recorder, cancellationToken));
-            await PhaseAsync("burst", recorder => BurstAsync(devices, recorder, cancellationToken));
-            await PhaseAsync("settle", recorder => SettleAsync(devices, recorder, cancellationToken));
+            await PhaseAsync("scheduled", recorder => ScheduledAsync(devices, recorder, cancellationToken), serverLatency: true);
+            await PhaseAsync("burst", recorder => BurstAsync(devices, recorder, cancellationToken), serverLatency: true);
+            await PhaseAsync("settle", recorder => SettleAsync(devices, recorder, cancellationToken), serverLatency: true);
             var convergence = await PhaseAsync("check", recorder => CheckConvergenceAsync(client, devices, recorder, cancellationToken));
             var oneChange = await PhaseAsync("one-change", recorder => MeasureOneChangeAsync(client, recorder, cancellationToken));
 

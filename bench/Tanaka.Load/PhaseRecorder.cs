@@ -57,7 +57,7 @@ internal sealed class PhaseRecorder(string name)
         _errors.AddOrUpdate(code, 1, (_, n) => n + 1);
     }
 
-    public PhaseReport Report(double seconds, ResourceUse server, ResourceUse load)
+    public PhaseReport Report(double seconds, ResourceUse server, ResourceUse load, ServerLatencyReport? serverLatency)
     {
         var syncs = Syncs;
         static double Ms(long micros) => micros / 1000.0;
@@ -82,6 +82,7 @@ internal sealed class PhaseRecorder(string name)
             new SortedDictionary<string, int>(_errors, StringComparer.Ordinal),
             Interlocked.Read(ref _rateLimitRetries),
             latency,
+            serverLatency,
             new BytesReport(
                 Mean(_requestBodyBytes),
                 Mean(_responseBodyBytes),

@@ -14,6 +14,7 @@ public sealed class ProcessSamplerTests
 
         await using var sampler = ProcessSampler.TryStart(Environment.ProcessId, TimeSpan.FromMilliseconds(20)).ShouldNotBeNull();
         var from = sampler.Now;
+        sampler.TakeSample();
         var spin = System.Diagnostics.Stopwatch.StartNew();
         var x = 0L;
         while (spin.ElapsedMilliseconds < 300)

@@ -38,6 +38,9 @@ public sealed class SmokeProfileTests
         burst.Syncs.ShouldBeLessThanOrEqualTo(profile.MaxBurstSyncs);
         report.ServerResources.Measured.ShouldBe(OperatingSystem.IsLinux());
         report.OneChange.ShouldNotBeNull().WithStateVector.SenderUpdate.ShouldBeGreaterThan(0);
+        // The server's /metrics saw the syncs of the measured phases (its default config exports them publicly).
+        scheduled.ServerLatency.ShouldNotBeNull().Http.Count.ShouldBe(scheduled.Syncs);
+        burst.ServerLatency.ShouldNotBeNull().Http.Count.ShouldBe(burst.Syncs);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class SmokeProfileTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ServerProcess.StartAsync(new ServerProcessOptions(), ct);
-        var profile = LoadProfile.Smoke with { Devices = 2, ScheduledDuration = TimeSpan.FromSeconds(0.5), BurstDuration = TimeSpan.FromSeconds(0.5) };
+        var profile = LoadProfile.Smoke with { Devices = 2, ScheduledDuration = TimeSpan.FromSeconds(0.5), BurstDuration = TimeSpan.FromSeconds(0.5), ServerLatencyFromMetrics = false };
         var report = await new LoadRunner(profile, server.Target).RunAsync(ct);
         var path = Path.Combine(Path.GetTempPath(), $"tanaka-load-{Guid.NewGuid():N}.json");
 

@@ -48,12 +48,23 @@ public sealed record PhaseReport(
     IReadOnlyDictionary<string, int> ErrorsByKind,
     long RateLimitRetries,
     LatencyReport LatencyMs,
+    ServerLatencyReport? ServerLatency,
     BytesReport Bytes,
     ResourceUse Server,
     ResourceUse Load);
 
 /// <summary>Round-trip latency of successful syncs, milliseconds.</summary>
 public sealed record LatencyReport(double P50, double P90, double P95, double P99, double Max, double Mean);
+
+/// <summary>
+/// The same phase as the server measured it (from its /metrics histograms): <see cref="Http"/> is
+/// the whole <c>POST /sync</c> request inside Kestrel, <see cref="Service"/> the sync service alone.
+/// Null when the server's metrics are off or not public.
+/// </summary>
+public sealed record ServerLatencyReport(ServerHistogramReport Http, ServerHistogramReport? Service);
+
+/// <summary>Request count and percentiles in milliseconds, interpolated within the server's histogram buckets.</summary>
+public sealed record ServerHistogramReport(long Count, double P50, double P95, double P99);
 
 /// <summary>Means are per sync; <c>*Body*</c> is the JSON body on the wire, <c>*Update*</c> the Yjs update inside it.</summary>
 public sealed record BytesReport(

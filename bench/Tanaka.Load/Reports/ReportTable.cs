@@ -13,14 +13,19 @@ public static class ReportTable
         output.WriteLine();
         output.WriteLine(string.Create(c, $"Tanaka load: profile {report.Profile}, {report.Devices} devices, {report.Workspace.InitialTabs} tabs, state vector {report.StateVectorPolicy}, {report.Machine.ProcessorCount} cores (load average {report.Machine.LoadAverageAtStart:0.0} at start), {report.DurationSeconds:0.0} s"));
         output.WriteLine();
-        output.WriteLine("| phase | syncs | syncs/s | errors | P50 ms | P95 ms | P99 ms | max ms | req B/sync | resp B/sync | server CPU % | server RSS MB (start/peak/end) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("Latency is the client's round trip; \"server\" columns are the server's own POST /sync time from /metrics (n/a when not measured).");
+        output.WriteLine();
+        output.WriteLine("| phase | syncs | syncs/s | errors | P50 ms | P95 ms | P99 ms | max ms | server P50 | server P95 | server P99 | req B/sync | resp B/sync | server CPU % | server RSS MB (start/peak/end) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var p in report.Phases)
         {
             var rss = p.Server.Measured ? string.Create(c, $"{p.Server.RssStartMb:0}/{p.Server.RssPeakMb:0}/{p.Server.RssEndMb:0}") : "n/a";
             var cpu = p.Server.Measured ? p.Server.CpuAveragePercent.ToString("0", c) : "n/a";
+            var s50 = p.ServerLatency is { } sl ? sl.Http.P50.ToString("0.00", c) : "n/a";
+            var s95 = p.ServerLatency is { } sl2 ? sl2.Http.P95.ToString("0.00", c) : "n/a";
+            var s99 = p.ServerLatency is { } sl3 ? sl3.Http.P99.ToString("0.00", c) : "n/a";
             output.WriteLine(string.Create(c,
-                $"| {p.Name} | {p.Syncs} | {p.SyncsPerSecond:0} | {p.Errors} | {p.LatencyMs.P50:0.00} | {p.LatencyMs.P95:0.00} | {p.LatencyMs.P99:0.00} | {p.LatencyMs.Max:0.00} | {p.Bytes.RequestBodyMean:0} | {p.Bytes.ResponseBodyMean:0} | {cpu} | {rss} |"));
+                $"| {p.Name} | {p.Syncs} | {p.SyncsPerSecond:0} | {p.Errors} | {p.LatencyMs.P50:0.00} | {p.LatencyMs.P95:0.00} | {p.LatencyMs.P99:0.00} | {p.LatencyMs.Max:0.00} | {s50} | {s95} | {s99} | {p.Bytes.RequestBodyMean:0} | {p.Bytes.ResponseBodyMean:0} | {cpu} | {rss} |"));
         }
 
         output.WriteLine();

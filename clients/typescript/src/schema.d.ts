@@ -112,7 +112,7 @@ export interface components {
         DeviceDto: {
             device_id: string;
             /** Format: int64 */
-            last_clock: number | string;
+            last_clock: number;
             /** Format: date-time */
             last_sync: string;
         };
@@ -153,17 +153,17 @@ export interface components {
         /** @description The body of `POST /sync` (docs/PROTOCOL.md). Binary fields are base64. */
         SyncRequestDto: {
             /** @description Required: 1 to 64 characters of `A-Z a-z 0-9 . _ : -`. */
-            device_id?: null | string;
+            device_id: string;
             /**
              * Format: int64
              * @description The device's Lamport clock (integer &gt;= 0).
              */
-            clock?: null | number | string;
+            clock?: null | number;
             /**
              * Format: int64
              * @description The server clock the device last received.
              */
-            since_clock?: null | number | string;
+            since_clock?: null | number;
             /** @description The device's Yjs state vector, base64. */
             state_vector?: null | string;
             /** @description A Yjs v1 update with the device's changes, base64. */
@@ -175,7 +175,7 @@ export interface components {
              * Format: int64
              * @description The server clock after this request; send it back as `since_clock`.
              */
-            clock: number | string;
+            clock: number;
             /** @description Base64 Yjs v1 update with what the device lacks; null when nothing. */
             update: null | string;
             /** @description The server document's Yjs state vector, base64. */
@@ -189,13 +189,13 @@ export interface components {
             title: null | string;
             fav_icon_url: null | string;
             /** Format: int64 */
-            index: null | number | string;
+            index: null | number;
             active: boolean;
             pinned: boolean;
             /** Format: date-time */
             updated_at: string;
             /** Format: int64 */
-            clock: number | string;
+            clock: number;
             device_id: string;
         };
         /** @description The answer of `GET /tabs`. */
@@ -214,7 +214,7 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             /** Format: int64 */
-            clock: number | string;
+            clock: number;
             device_id: string;
         };
         /** @description The answer of `GET /windows`. */

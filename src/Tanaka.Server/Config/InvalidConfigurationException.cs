@@ -17,11 +17,6 @@ public sealed class InvalidConfigurationException : Exception
     public InvalidConfigurationException(string error, Exception innerException)
         : base(Format([error]), innerException) => Errors = [error];
 
-    public InvalidConfigurationException()
-        : this("the configuration is invalid")
-    {
-    }
-
     public IReadOnlyList<string> Errors { get; }
 
     private static string Format(IReadOnlyList<string> errors) =>

@@ -22,14 +22,6 @@ internal sealed class SettingErrors(string section)
         }
     }
 
-    public void AtLeast(string name, long value, long min)
-    {
-        if (value < min)
-        {
-            Add(name, $"{value} is too small; allowed: {min} or more");
-        }
-    }
-
     public void OneOf(string name, string value, params string[] allowed)
     {
         if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))

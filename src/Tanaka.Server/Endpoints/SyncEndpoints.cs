@@ -15,11 +15,12 @@ public static class SyncEndpoints
 {
     public static RouteGroupBuilder MapSync(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/sync")
+        var group = app.MapGroup("")
             .WithTags("Sync")
             .RequireAuthorization(WorkspaceClaims.Policy);
 
-        group.MapPost("", SyncAsync)
+        // Mapped as "/sync" itself (not "" under a "/sync" group, which routing names "/sync/").
+        group.MapPost("/sync", SyncAsync)
             .WithName("Sync")
             .WithSummary("Send a device's Yjs update and receive what the device lacks.")
             .WithDescription("The update is merged into the workspace document of the token and stamped with the next Lamport clock. "

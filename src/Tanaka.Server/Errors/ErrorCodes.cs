@@ -17,23 +17,6 @@ public static class ErrorCodes
     public const string Unavailable = "unavailable";
     public const string InternalError = "internal_error";
 
-    /// <summary>The code for a status the framework produced without an <see cref="AppError"/> (e.g. an unknown route).</summary>
-    public static string ForStatus(int status) => status switch
-    {
-        400 => ValidationFailed,
-        401 => Unauthorized,
-        403 => Forbidden,
-        404 => NotFound,
-        405 => MethodNotAllowed,
-        413 => PayloadTooLarge,
-        415 => UnsupportedMediaType,
-        422 => DomainRuleViolated,
-        429 => RateLimited,
-        503 => Unavailable,
-        >= 500 => InternalError,
-        _ => ValidationFailed,
-    };
-
     /// <summary>The problem+json <c>type</c>: a stable identifier, not a link.</summary>
     public static string TypeUri(string code) => "urn:tanaka:error:" + code;
 }

@@ -51,7 +51,9 @@ public static class ObservabilityServiceCollectionExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [.. TanakaMetrics.LatencyBuckets] })
-                    .AddPrometheusExporter();
+                    // Every scrape reads the instruments afresh: Prometheus scrapes rarely, and a
+                    // cached answer would hide a change made just before the scrape.
+                    .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (metrics is IDeferredMeterProviderBuilder deferred)
                 {
                     deferred.Configure(ConfigureMetrics);

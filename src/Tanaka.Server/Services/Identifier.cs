@@ -10,10 +10,11 @@ public static class Identifier
 {
     public const int MaxLength = 64;
 
+    /// <summary>The rule in words, for error messages.</summary>
+    public const string Rule = "1 to 64 characters of A-Z a-z 0-9 . _ : -";
+
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
-
-    public const string Rule = "1 to 64 characters of A-Z a-z 0-9 . _ : -";
 
     public static bool IsValid(string? value) =>
         value is { Length: > 0 and <= MaxLength } && !value.AsSpan().ContainsAnyExcept(Allowed);

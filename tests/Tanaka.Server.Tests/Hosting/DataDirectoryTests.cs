@@ -20,6 +20,19 @@ public sealed class DataDirectoryTests
     }
 
     [Fact]
+    public async Task A_data_directory_that_cannot_be_created_stops_the_start_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        var blocker = dir.Write("not-a-directory", "a file where a parent directory should be");
+
+        var error = await Should.ThrowAsync<Tanaka.Server.Config.InvalidConfigurationException>(
+            () => TanakaServer.StartAsync(config: new Dictionary<string, string?> { ["server:data_dir"] = Path.Combine(blocker, "data") }));
+
+        error.Message.ShouldContain("server.data_dir");
+        error.Message.ShouldContain(blocker);
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task A_data_directory_open_to_others_gets_a_start_up_warning()
     {

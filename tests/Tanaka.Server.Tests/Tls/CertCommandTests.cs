@@ -61,6 +61,20 @@ public sealed class CertCommandTests : IDisposable
         (await File.ReadAllTextAsync(_dir.File("cert.pem"), Cancel)).ShouldNotBe(original);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3651")]
+    public async Task A_validity_out_of_range_is_refused(string days)
+    {
+        var error = new StringWriter();
+
+        var exitCode = await TanakaCli.InvokeAsync(["cert", "create", "--out", _dir.Path, "--days", days], new StringWriter(), error, Cancel);
+
+        exitCode.ShouldBe(ExitCodes.InvalidConfiguration);
+        error.ToString().ShouldContain("--days");
+        File.Exists(_dir.File("cert.pem")).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Defaults_to_the_tls_folder_of_the_configured_data_directory()
     {

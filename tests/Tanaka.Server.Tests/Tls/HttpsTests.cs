@@ -166,6 +166,32 @@ public sealed class HttpsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_certificate_close_to_expiry_gets_a_warning()
+    {
+        using var expiring = _ca.Issue("expiring", TimeSpan.FromDays(5));
+        TestCertificateAuthority.WritePem(expiring, _certPath, _keyPath);
+
+        await using var server = await StartAsync();
+
+        server.Logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("CN=expiring expires", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_private_key_readable_by_others_gets_a_warning()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix permissions");
+        using var certificate = _ca.Issue("open-key");
+        TestCertificateAuthority.WritePem(certificate, _certPath, _keyPath);
+        File.SetUnixFileMode(_keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using var server = await StartAsync();
+
+        server.Logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains(_keyPath, StringComparison.Ordinal) && e.Message.Contains("chmod 600", StringComparison.Ordinal));
+        server.Logs.Entries.ShouldNotContain(e => e.Message.Contains("CN=open-key expires", StringComparison.Ordinal), "30 days left is no reason to warn");
+    }
+
+    [Fact]
     public async Task Missing_certificate_files_stop_the_start_with_the_keys_named()
     {
         var error = await Should.ThrowAsync<InvalidConfigurationException>(() => StartAsync());

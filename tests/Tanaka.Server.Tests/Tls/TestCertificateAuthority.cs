@@ -23,7 +23,7 @@ internal sealed class TestCertificateAuthority : IDisposable
     public X509Certificate2 Root { get; }
 
     /// <summary>A server certificate for 127.0.0.1 and localhost, signed by this authority.</summary>
-    public X509Certificate2 Issue(string commonName)
+    public X509Certificate2 Issue(string commonName, TimeSpan? validFor = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
@@ -35,7 +35,7 @@ internal sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var serial = RandomNumberGenerator.GetBytes(16);
         var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(Root, now.AddHours(-1), now.AddDays(30), serial);
+        using var issued = request.Create(Root, now.AddHours(-1), now + (validFor ?? TimeSpan.FromDays(30)), serial);
         return issued.CopyWithPrivateKey(key);
     }
 

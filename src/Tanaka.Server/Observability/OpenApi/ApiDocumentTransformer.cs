@@ -52,6 +52,7 @@ internal sealed class ApiDocumentTransformer(BuildInfo build) : IOpenApiDocument
             Description = "A workspace token: `tanaka token create`, or the configured auth.token.",
         };
 
+        HealthPaths.AddTo(document);
         foreach (var path in document.Paths.Values)
         {
             foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())

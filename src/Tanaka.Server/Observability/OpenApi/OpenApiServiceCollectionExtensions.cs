@@ -24,6 +24,7 @@ internal static class OpenApiServiceCollectionExtensions
             app.MapScalarApiReference(docsPath, scalar => scalar
                 .WithTitle("Tanaka sync server API")
                 .WithOpenApiRoutePattern(documentPath)
+                .WithDynamicBaseServerUrl()
                 .AddPreferredSecuritySchemes(ApiDocumentTransformer.BearerSchemeId))
                 .AllowAnonymous();
         }
