@@ -120,8 +120,10 @@ public sealed class ProcessSampler : IAsyncDisposable
     {
         try
         {
-            var at = _clock.Elapsed.TotalSeconds;
+            var before = _clock.Elapsed.TotalSeconds;
             var stat = File.ReadAllText($"/proc/{_pid}/stat");
+            // On a busy machine the read itself can be delayed: stamp it with the middle of the wait.
+            var at = (before + _clock.Elapsed.TotalSeconds) / 2;
             // Fields after the parenthesised command name (which may hold spaces): state is field 3, utime 14, stime 15.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);

@@ -104,6 +104,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers.
+         * @description Always public and always 200 while the process runs; no check runs, so a slow database never gets the process restarted.
+         */
+        get: operations["GetLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: database reachable and migrated, data directory writable.
+         * @description Always public. 200 when every readiness check is healthy (or degraded), 503 with the same body when one is unhealthy; descriptions never include exception messages.
+         */
+        get: operations["GetReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -120,7 +160,17 @@ export interface components {
         DevicesResponseDto: {
             devices: components["schemas"]["DeviceDto"][];
         };
-        /** @description Body of `GET /health`. */
+        HealthReport: {
+            /** @enum {string} */
+            status: "healthy" | "degraded" | "unhealthy";
+            checks: {
+                name: string;
+                /** @enum {string} */
+                status: "healthy" | "degraded" | "unhealthy";
+                description: null | string;
+            }[];
+        };
+        /** @description Body of `GET /health`: `{"status":"ok","version":"1.0.0"}`, the shape the 0.5 extension reads. */
         HealthResponse: {
             status: string;
             version: string;
@@ -595,6 +645,95 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is healthy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "healthy",
+                     *       "checks": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    GetReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is healthy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "healthy",
+                     *       "checks": [
+                     *         {
+                     *           "name": "data_directory",
+                     *           "status": "healthy",
+                     *           "description": "The data directory is writable."
+                     *         },
+                     *         {
+                     *           "name": "database",
+                     *           "status": "healthy",
+                     *           "description": "schema version 2"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description A readiness check failed; the body says which. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unhealthy",
+                     *       "checks": [
+                     *         {
+                     *           "name": "data_directory",
+                     *           "status": "healthy",
+                     *           "description": "The data directory is writable."
+                     *         },
+                     *         {
+                     *           "name": "database",
+                     *           "status": "unhealthy",
+                     *           "description": "The database cannot be opened."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthReport"];
                 };
             };
         };

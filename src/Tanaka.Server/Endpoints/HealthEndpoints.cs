@@ -38,6 +38,3 @@ public static class HealthEndpoints
 
     public static Ok<HealthResponse> GetHealth(BuildInfo build) => TypedResults.Ok(new HealthResponse("ok", build.Version));
 }
-
-/// <summary>Body of <c>GET /health</c>.</summary>
-public sealed record HealthResponse(string Status, string Version);

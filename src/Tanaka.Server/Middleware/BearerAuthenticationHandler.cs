@@ -48,7 +48,7 @@ internal sealed partial class BearerAuthenticationHandler(
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
         {
             throttle.RecordFailure(client);
-            LogRejected(Logger, client, "malformed Authorization header", null);
+            LogRejected(Logger, client, "malformed Authorization header");
             _failure = new AppError.Unauthorized("The Authorization header must be: Bearer <token>.");
             return AuthenticateResult.Fail("malformed");
         }
@@ -57,7 +57,15 @@ internal sealed partial class BearerAuthenticationHandler(
         if (check is not { Status: TokenStatus.Valid, Access: { } access })
         {
             throttle.RecordFailure(client);
-            LogRejected(Logger, client, check.Status == TokenStatus.Revoked ? "revoked token" : "unknown token", check.TokenId);
+            if (check is { Status: TokenStatus.Revoked, TokenId: { } tokenId })
+            {
+                LogRevoked(Logger, client, tokenId);
+            }
+            else
+            {
+                LogRejected(Logger, client, "unknown token");
+            }
+
             _failure = new AppError.Unauthorized("The access token is not valid (unknown or revoked).");
             return AuthenticateResult.Fail("invalid token");
         }
@@ -90,6 +98,9 @@ internal sealed partial class BearerAuthenticationHandler(
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : IPAddress.None.ToString();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected access from {Client}: {Reason} (token id {TokenId})")]
-    private static partial void LogRejected(ILogger logger, string client, string reason, long? tokenId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected access from {Client}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string client, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected access from {Client}: revoked token {TokenId}")]
+    private static partial void LogRevoked(ILogger logger, string client, long tokenId);
 }

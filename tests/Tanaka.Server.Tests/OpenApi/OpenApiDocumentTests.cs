@@ -8,9 +8,15 @@ namespace Tanaka.Server.Tests.OpenApi;
 
 public sealed class OpenApiDocumentTests
 {
+    /// <summary>Set to 1 to rewrite the committed document and schema from the server instead of comparing.</summary>
+    private const string RefreshVariable = "TANAKA_REFRESH_CLIENT";
+
     private const string Regenerate =
-        "Regenerate the TypeScript client: start the server, save GET /openapi/v1.json as clients/typescript/openapi.json, "
-        + "then run `npm run generate` in clients/typescript.";
+        "Regenerate the TypeScript client: `" + RefreshVariable + "=1 dotnet test tests/Tanaka.Server.Tests --filter "
+        + "FullyQualifiedName~OpenApiDocumentTests.Committed` (or save GET /openapi/v1.json of a running server as "
+        + "clients/typescript/openapi.json and run `npm run generate` in clients/typescript), and commit both files.";
+
+    private static bool Refreshing => Environment.GetEnvironmentVariable(RefreshVariable) == "1";
 
     private static readonly string CommittedDocument = Path.Combine(NodeCommand.ClientDirectory, "openapi.json");
     private static readonly string CommittedSchema = Path.Combine(NodeCommand.ClientDirectory, "src", "schema.d.ts");
@@ -18,6 +24,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Committed_document_is_what_the_server_serves()
     {
+        await RefreshIfAskedAsync();
         var served = await FetchAsync();
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(CommittedDocument, TestContext.Current.CancellationToken));
         JsonNode.DeepEquals(served, committed).ShouldBeTrue($"clients/typescript/openapi.json is stale. {Regenerate}");
@@ -27,6 +34,7 @@ public sealed class OpenApiDocumentTests
     public async Task Committed_typescript_schema_is_what_openapi_typescript_generates()
     {
         NodeCommand.RequirePackages();
+        await RefreshIfAskedAsync();
         using var temp = new TempDirectory();
         var output = Path.Combine(temp.Path, "schema.d.ts");
         var result = await NodeCommand.RunAsync("npx", ["--no-install", "openapi-typescript", "openapi.json", "--output", output]);
@@ -55,13 +63,22 @@ public sealed class OpenApiDocumentTests
             .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key.ToUpperInvariant()} {path.Key}", Operation: op.Value!.AsObject())))
             .ToList();
 
-        operations.Select(o => o.Name).ShouldBe(["GET /health", "POST /sync", "GET /tabs", "GET /windows", "GET /devices"], ignoreOrder: true);
+        operations.Select(o => o.Name).ShouldBe(
+            ["GET /health", "GET /healthz", "GET /ready", "POST /sync", "GET /tabs", "GET /windows", "GET /devices"], ignoreOrder: true);
         foreach (var (name, operation) in operations)
         {
             operation["summary"]?.GetValue<string>().ShouldNotBeNullOrWhiteSpace(name);
             operation["description"]?.GetValue<string>().ShouldNotBeNullOrWhiteSpace(name);
+            operation["tags"]!.AsArray().ShouldHaveSingleItem(name);
             var responses = operation["responses"]!.AsObject();
             responses["200"]!["content"]!["application/json"]!["example"].ShouldNotBeNull($"{name}: 200 example");
+            if (name is "GET /healthz" or "GET /ready")
+            {
+                // Probes answer with the health report, also when unhealthy (503), never with a problem.
+                responses.Where(r => r.Key != "200").ShouldAllBe(r => r.Key == "503");
+                continue;
+            }
+
             var errors = responses.Where(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400).ToList();
             errors.ShouldNotBeEmpty(name);
             foreach (var (status, response) in errors)
@@ -127,6 +144,21 @@ public sealed class OpenApiDocumentTests
             (await client.GetAsync(new Uri("openapi/v1.json", UriKind.Relative), ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await client.GetAsync(new Uri("docs/", UriKind.Relative), ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
+    }
+
+    /// <summary>With <see cref="RefreshVariable"/>=1, rewrites openapi.json from the server and schema.d.ts from it.</summary>
+    private static async Task RefreshIfAskedAsync()
+    {
+        if (!Refreshing)
+        {
+            return;
+        }
+
+        var served = await FetchAsync();
+        var indented = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        await File.WriteAllTextAsync(CommittedDocument, indented + "\n", TestContext.Current.CancellationToken);
+        var result = await NodeCommand.RunAsync("npx", ["--no-install", "openapi-typescript", "openapi.json", "--output", CommittedSchema]);
+        result.ExitCode.ShouldBe(0, result.ToString());
     }
 
     private static async Task<JsonNode> FetchAsync()

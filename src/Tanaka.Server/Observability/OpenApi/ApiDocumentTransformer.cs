@@ -53,6 +53,20 @@ internal sealed class ApiDocumentTransformer(BuildInfo build) : IOpenApiDocument
         };
 
         HealthPaths.AddTo(document);
+        document.Tags = new HashSet<OpenApiTag>
+        {
+            new() { Name = "Sync", Description = "Send a device's changes and receive what it lacks." },
+            new() { Name = "Tabs", Description = "The workspace as rows: tabs, windows and devices." },
+            new() { Name = HealthPaths.Tag, Description = "Liveness, readiness and version; public." },
+        };
+        if (document.Paths.TryGetValue("/health", out var health) && health.Operations is { } healthOperations)
+        {
+            foreach (var operation in healthOperations.Values)
+            {
+                operation.Tags = new HashSet<OpenApiTagReference> { new(HealthPaths.Tag, document) };
+            }
+        }
+
         foreach (var path in document.Paths.Values)
         {
             foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())

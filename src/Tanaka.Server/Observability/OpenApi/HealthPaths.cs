@@ -10,6 +10,7 @@ namespace Tanaka.Server.Observability.OpenApi;
 internal static class HealthPaths
 {
     public const string ReportSchemaId = "HealthReport";
+    public const string Tag = "Health";
 
     public static void AddTo(OpenApiDocument document)
     {
@@ -51,7 +52,7 @@ internal static class HealthPaths
                     OperationId = id,
                     Summary = summary,
                     Description = description,
-                    Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
+                    Tags = new HashSet<OpenApiTagReference> { new(Tag, document) },
                     Responses = responses,
                 },
             },
