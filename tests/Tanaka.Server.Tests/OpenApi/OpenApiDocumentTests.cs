@@ -155,7 +155,12 @@ public sealed class OpenApiDocumentTests
         }
 
         var served = await FetchAsync();
-        var indented = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        // Relaxed escaping keeps backticks and quotes readable in the committed file.
+        var indented = served.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         await File.WriteAllTextAsync(CommittedDocument, indented + "\n", TestContext.Current.CancellationToken);
         var result = await NodeCommand.RunAsync("npx", ["--no-install", "openapi-typescript", "openapi.json", "--output", CommittedSchema]);
         result.ExitCode.ShouldBe(0, result.ToString());
