@@ -131,6 +131,18 @@ internal sealed class SqliteDatabase : IDisposable
             }
         }
 
+        if (isWriter && !OperatingSystem.IsWindows() && !File.Exists(_settings.Path))
+        {
+            // Create the file owner-only before SQLite does: it would use the process umask,
+            // and SQLite gives the -wal and -shm files the database file's permissions.
+            using var created = new FileStream(_settings.Path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _settings.Path,

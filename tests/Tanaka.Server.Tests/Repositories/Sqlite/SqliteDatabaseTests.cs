@@ -33,6 +33,18 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_new_database_file_and_its_wal_are_readable_by_the_owner_only()
+    {
+        using var db = new TempDatabase();
+        await db.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
+
+        var path = Path.Combine(db.DataDir, Tanaka.Server.Config.DatabaseOptions.DefaultFileName);
+        File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(path + "-wal").ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
     public async Task Foreign_keys_are_enforced()
     {
         using var db = new TempDatabase();
