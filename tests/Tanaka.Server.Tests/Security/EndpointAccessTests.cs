@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -161,7 +162,7 @@ public sealed class EndpointAccessTests
         {
             var path = Concrete(endpoint.RoutePattern);
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
-                ? declared.Where(m => m != HttpMethods.Options && m != HttpMethods.Head).Select(HttpMethod.Parse)
+                ? declared.Where(m => m != HttpMethods.Options && m != HttpMethods.Head).Select(m => new HttpMethod(m))
                 : [HttpMethod.Get];
             result.AddRange(methods.Select(m => (m, path)));
         }
