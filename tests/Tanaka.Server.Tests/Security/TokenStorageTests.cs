@@ -40,9 +40,12 @@ public sealed class TokenStorageTests
     public async Task The_database_files_hold_token_hashes_and_never_the_tokens()
     {
         var console = new StringWriter();
+        using var dir = new TempDirectory();
         List<string> tokens;
         string databasePath;
-        await using (var server = await TanakaServer.StartAsync(configureServices: services => services.AddSingleton(new ConsoleBanner(console))))
+        await using (var server = await TanakaServer.StartAsync(
+            new Dictionary<string, string?> { ["server.data_dir"] = dir.File("data") },
+            services => services.AddSingleton(new ConsoleBanner(console))))
         {
             var auth = server.Services.GetRequiredService<IAuthService>();
             tokens = [console.ToString().Split().Single(w => w.StartsWith(AccessToken.Prefix, StringComparison.Ordinal))];
