@@ -25,34 +25,12 @@ import * as encoding from 'lib0/encoding';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Rng } from './lib/rng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'fixtures', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-// ---------- seeded randomness ----------
-const mulberry32 = (seed) => () => {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-class Rng {
-  constructor(seed) { this.next = mulberry32(seed); }
-  int(n) { return Math.floor(this.next() * n); }
-  range(lo, hi) { return lo + this.int(hi - lo + 1); }
-  chance(p) { return this.next() < p; }
-  pick(a) { return a[this.int(a.length)]; }
-  shuffle(a) {
-    const r = a.slice();
-    for (let i = r.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      [r[i], r[j]] = [r[j], r[i]];
-    }
-    return r;
-  }
-}
 
 const b64 = (u) => Buffer.from(u).toString('base64');
 const jsonOf = (v) => JSON.parse(JSON.stringify(v, (_k, x) => {
