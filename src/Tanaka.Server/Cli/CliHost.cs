@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Tanaka.Server.Config;
 using Tanaka.Server.Hosting;
+using Tanaka.Server.Repositories;
 
 namespace Tanaka.Server.Cli;
 
@@ -35,5 +38,49 @@ public static class CliHost
                 ConfigPath = parseResult.GetValue(CliOptions.Config),
             },
         };
+    }
+
+    /// <summary>
+    /// Builds the server's services without starting it, prepares the data directory, migrates
+    /// the database and runs <paramref name="action"/> with the services, the migration report,
+    /// standard output and standard error. Configuration and schema problems become a message and an exit code,
+    /// never a stack trace.
+    /// </summary>
+    public static async Task<int> RunWithMigratedServicesAsync(
+        ParseResult parseResult,
+        Func<IServiceProvider, MigrationReport, TextWriter, TextWriter, Task<int>> action,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(action);
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            await using var app = TanakaApp.CreateBuilder(Settings(parseResult)).Build();
+            app.Services.GetRequiredService<DataDirectory>().Prepare();
+            var report = await app.Services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
+            return await action(app.Services, report, output, error);
+        }
+        catch (InvalidConfigurationException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync(new InvalidConfigurationException([.. e.Failures]).Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (SchemaTooNewException e)
+        {
+            await error.WriteLineAsync($"tanaka: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (SqliteException e)
+        {
+            await error.WriteLineAsync($"tanaka: the database cannot be opened or migrated: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

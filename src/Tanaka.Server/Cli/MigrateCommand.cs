@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Tanaka.Server.Config;
-using Tanaka.Server.Hosting;
-using Tanaka.Server.Repositories;
 
 namespace Tanaka.Server.Cli;
 
@@ -23,17 +20,11 @@ public static class MigrateCommand
         return migrate;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
-        try
+    private static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        CliHost.RunWithMigratedServicesAsync(parseResult, async (services, report, output, _) =>
         {
-            await using var app = TanakaApp.CreateBuilder(CliHost.Settings(parseResult)).Build();
-            app.Services.GetRequiredService<DataDirectory>().Prepare();
-            var path = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value
-                .ResolvePath(app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
-            var report = await app.Services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
+            var path = services.GetRequiredService<IOptions<DatabaseOptions>>().Value
+                .ResolvePath(services.GetRequiredService<IOptions<ServerOptions>>().Value);
             if (report.Applied.Count == 0)
             {
                 await output.WriteLineAsync($"Database '{path}' is up to date (schema version {report.ToVersion}).");
@@ -47,26 +38,5 @@ public static class MigrateCommand
             }
 
             return ExitCodes.Success;
-        }
-        catch (InvalidConfigurationException e)
-        {
-            await error.WriteLineAsync(e.Message);
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (OptionsValidationException e)
-        {
-            await error.WriteLineAsync(new InvalidConfigurationException([.. e.Failures]).Message);
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (SchemaTooNewException e)
-        {
-            await error.WriteLineAsync($"tanaka: {e.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (SqliteException e)
-        {
-            await error.WriteLineAsync($"tanaka: the database cannot be migrated: {e.Message}");
-            return ExitCodes.Failure;
-        }
-    }
+        }, cancellationToken);
 }

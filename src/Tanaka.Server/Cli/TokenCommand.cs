@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using Tanaka.Server.Config;
 using Tanaka.Server.Domain;
-using Tanaka.Server.Hosting;
-using Tanaka.Server.Repositories;
 using Tanaka.Server.Services;
 
 namespace Tanaka.Server.Cli;
@@ -112,37 +108,15 @@ public static class TokenCommand
             return ExitCodes.Success;
         });
 
-    /// <summary>Builds the server's services without starting it, migrates the database, then runs <paramref name="action"/>.</summary>
-    private static async Task<int> WithAuthAsync(
+    /// <summary>Runs <paramref name="action"/> with the auth service of a built, migrated (not started) server.</summary>
+    private static Task<int> WithAuthAsync(
         ParseResult parseResult,
         CancellationToken cancellationToken,
-        Func<IAuthService, TextWriter, TextWriter, Task<int>> action)
-    {
-        var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
-        try
-        {
-            await using var app = TanakaApp.CreateBuilder(CliHost.Settings(parseResult)).Build();
-            app.Services.GetRequiredService<DataDirectory>().Prepare();
-            await app.Services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
-            return await action(app.Services.GetRequiredService<IAuthService>(), output, error);
-        }
-        catch (InvalidConfigurationException e)
-        {
-            await error.WriteLineAsync(e.Message);
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (OptionsValidationException e)
-        {
-            await error.WriteLineAsync(new InvalidConfigurationException([.. e.Failures]).Message);
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (SchemaTooNewException e)
-        {
-            await error.WriteLineAsync($"tanaka: {e.Message}");
-            return ExitCodes.Failure;
-        }
-    }
+        Func<IAuthService, TextWriter, TextWriter, Task<int>> action) =>
+        CliHost.RunWithMigratedServicesAsync(
+            parseResult,
+            (services, _, output, error) => action(services.GetRequiredService<IAuthService>(), output, error),
+            cancellationToken);
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
