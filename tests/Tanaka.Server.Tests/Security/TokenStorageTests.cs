@@ -68,6 +68,12 @@ public sealed class TokenStorageTests
         }
 
         AssertNoTokenIn(Path.GetDirectoryName(databasePath)!, tokens);
+        // The search reads the real data: each token's hash is there, in the raw bytes of the database or its WAL.
+        var files = Directory.GetFiles(Path.GetDirectoryName(databasePath)!).Select(File.ReadAllBytes).ToList();
+        foreach (var token in tokens)
+        {
+            files.Any(bytes => bytes.AsSpan().IndexOf(TokenHash.Of(token)) >= 0).ShouldBeTrue("the token's hash is stored");
+        }
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
