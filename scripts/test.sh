@@ -25,6 +25,8 @@ dotnet build Tanaka.slnx -c Release -nologo -v minimal
 echo "build: $(( $(date +%s) - build_started )) s"
 
 echo "==> tests"
+# Coverage names the assemblies to instrument: coverlet leaves the server (tanaka.dll, an
+# executable) out by default, and any ExcludeByAttribute setting makes it skip it again.
 status=0
 for proj in tests/*/*.csproj; do
   name=$(basename "$proj" .csproj)
@@ -34,7 +36,6 @@ for proj in tests/*/*.csproj; do
     --collect:"XPlat Code Coverage" \
     -- DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura \
        "DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[tanaka]*,[Tanaka.Crdt]*,[Tanaka.Client]*" \
-       DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.ExcludeByAttribute=GeneratedCodeAttribute,CompilerGeneratedAttribute,ExcludeFromCodeCoverageAttribute \
     || status=1
 done
 
