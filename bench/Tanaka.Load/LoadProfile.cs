@@ -36,7 +36,7 @@ public sealed record LoadProfile
     /// <summary>When the devices send their state vector (<see cref="StateVectorPolicy.Always"/>: every sync, as the protocol's most robust mode).</summary>
     public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
 
-    /// <summary>Read the server's own latency histograms from /metrics around the measured phases (costs about a second per scrape).</summary>
+    /// <summary>Read the server's own latency histograms from /metrics around the measured phases.</summary>
     public bool ServerLatencyFromMetrics { get; init; } = true;
 
     /// <summary>Seeds every random choice, so two runs of a profile make the same kinds of edits.</summary>

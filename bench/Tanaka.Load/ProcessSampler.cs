@@ -11,6 +11,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 {
     // The kernel reports CPU time in USER_HZ ticks, which Linux fixes at 100 for the /proc ABI.
     private const double TicksPerSecond = 100;
+    private const double PeakSpanSeconds = 1.0;
 
     private readonly int _pid;
     private readonly TimeSpan _interval;
@@ -71,10 +72,22 @@ public sealed class ProcessSampler : IAsyncDisposable
 
         var first = window[0];
         var last = window[^1];
+        // Peak over spans of at least a second: between two single samples a delayed read can show
+        // more CPU than the machine has.
         var peakCpu = 0.0;
-        for (var i = 1; i < window.Count; i++)
+        for (int i = 0, j = 0; i < window.Count; i++)
         {
-            peakCpu = Math.Max(peakCpu, CpuPercent(window[i - 1], window[i]));
+            while (j < window.Count && window[j].AtSeconds - window[i].AtSeconds < PeakSpanSeconds)
+            {
+                j++;
+            }
+
+            if (j == window.Count)
+            {
+                break;
+            }
+
+            peakCpu = Math.Max(peakCpu, CpuPercent(window[i], window[j]));
         }
 
         return new ResourceUse(
@@ -152,7 +165,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 /// <param name="RssMb">Resident memory (VmRSS), MiB.</param>
 public sealed record ProcessSample(double AtSeconds, double CpuSeconds, double RssMb);
 
-/// <summary>CPU (percent of one core; 200 is both cores of a 2-core machine) and resident memory over a span of time.</summary>
+/// <summary>CPU (percent of one core; 200 is both cores of a 2-core machine; the peak is over spans of at least a second) and resident memory over a span of time.</summary>
 public sealed record ResourceUse(
     bool Measured,
     double CpuSeconds,

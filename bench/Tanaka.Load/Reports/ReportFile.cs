@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Tanaka.Load.Reports;
 
-/// <summary>Writes a report as JSON to <c>bench/results/&lt;profile&gt;-&lt;timestamp&gt;.json</c> (or a given path).</summary>
+/// <summary>Writes a report as JSON to <c>bench/results/&lt;profile&gt;[-&lt;state vector policy&gt;]-&lt;timestamp&gt;.json</c> (or a given path).</summary>
 public static class ReportFile
 {
     public static string DefaultPath(LoadReport report)
@@ -11,7 +11,8 @@ public static class ReportFile
         ArgumentNullException.ThrowIfNull(report);
         var root = RepositoryRoot() ?? Directory.GetCurrentDirectory();
         var stamp = report.StartedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        return Path.Combine(root, "bench", "results", $"{report.Profile}-{stamp}.json");
+        var policy = report.StateVectorPolicy == nameof(Client.Devices.StateVectorPolicy.Always) ? "" : $"-{report.StateVectorPolicy.ToLowerInvariant()}";
+        return Path.Combine(root, "bench", "results", $"{report.Profile}{policy}-{stamp}.json");
     }
 
     public static async Task<string> WriteAsync(LoadReport report, string? path = null, CancellationToken cancellationToken = default)
