@@ -11,7 +11,15 @@ internal sealed class SimulatedDevice : IDisposable
     public SimulatedDevice(TanakaClient client, string deviceId, int seed, string homeWindow, IReadOnlyList<string> windows, int tabsPerWindow, StateVectorPolicy policy)
     {
         Random = new Random(seed);
-        Device = new SyncingDevice(client, deviceId, new SyncingDeviceOptions { ClientId = (ulong)Random.NextInt64(1, 1L << 32), StateVector = policy });
+        Device = new SyncingDevice(client, deviceId, new SyncingDeviceOptions
+        {
+            ClientId = (ulong)Random.NextInt64(1, 1L << 32),
+            StateVector = policy,
+            // A rate-limited server (--url without a raised sync.rate_limit_requests) should show up as
+            // errors in the report, not stretch a bounded phase by minutes of waiting.
+            MaxRateLimitRetries = 1,
+            MaxRetryDelay = TimeSpan.FromSeconds(5),
+        });
         _activity = new TabActivity(Device.Workspace, Random, deviceId, homeWindow, windows, tabsPerWindow);
     }
 
