@@ -24,6 +24,10 @@ build_started=$(date +%s)
 dotnet build Tanaka.slnx -c Release -nologo -v minimal
 echo "build: $(( $(date +%s) - build_started )) s"
 
+echo "==> code style (dotnet format --verify-no-changes)"
+format_ok=1
+dotnet format Tanaka.slnx --verify-no-changes --no-restore || format_ok=0
+
 echo "==> tests"
 # Coverage names the assemblies to instrument: coverlet leaves the server (tanaka.dll, an
 # executable) out by default, and any ExcludeByAttribute setting makes it skip it again.
@@ -75,5 +79,9 @@ if [ "$passed" -eq 0 ]; then
   status=1
 fi
 [ "$coverage_ok" -eq 1 ] || status=1
+if [ "$format_ok" -eq 0 ]; then
+  echo "code style: dotnet format found changes to make (run: dotnet format Tanaka.slnx)"
+  status=1
+fi
 echo "tests: $passed passed, $failed failed"
 exit $status
