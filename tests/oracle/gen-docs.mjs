@@ -31,7 +31,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'fixtures', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-
 const b64 = (u) => Buffer.from(u).toString('base64');
 const jsonOf = (v) => JSON.parse(JSON.stringify(v, (_k, x) => {
   if (x === undefined) return null;

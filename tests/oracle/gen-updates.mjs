@@ -33,7 +33,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'fixtures', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-
 const b64 = (u) => Buffer.from(u).toString('base64');
 
 // Large results are stored as their SHA-256 (still a byte-for-byte check) to keep files small.
