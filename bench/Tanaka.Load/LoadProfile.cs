@@ -33,8 +33,8 @@ public sealed record LoadProfile
 
     public required int MaxBurstSyncs { get; init; }
 
-    /// <summary>When the devices send their state vector (<see cref="StateVectorPolicy.Always"/>: every sync, as the protocol's most robust mode).</summary>
-    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
+    /// <summary>When the devices send their state vector (default <see cref="StateVectorPolicy.WhenNeeded"/>, as Tanaka.Client and the extension do).</summary>
+    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.WhenNeeded;
 
     /// <summary>Read the server's own latency histograms from /metrics around the measured phases.</summary>
     public bool ServerLatencyFromMetrics { get; init; } = true;

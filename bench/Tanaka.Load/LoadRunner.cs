@@ -263,7 +263,8 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
         var received = await receiver.SyncAsync(cancellationToken);
         recorder.Synced(sent, true);
         recorder.Synced(received, false);
-        var clients = sent.Response.StateVector is { } sv ? StateVector.Decode(sv).Count : 0;
+        // The sender holds what the server holds now: its state vector names every client of the workspace.
+        var clients = StateVector.Decode(sender.Document.EncodeStateVector()).Count;
         return (new OneChangeBytes(
             sent.RequestBodyBytes,
             sent.SentUpdateBytes,

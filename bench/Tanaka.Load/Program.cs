@@ -23,7 +23,7 @@ var serverLogOption = new Option<string>("--server-log-level")
 var devicesOption = new Option<int?>("--devices") { Description = "Override the profile's device count." };
 var scheduledOption = new Option<double?>("--scheduled-seconds") { Description = "Override the scheduled phase's duration." };
 var burstOption = new Option<double?>("--burst-seconds") { Description = "Override the burst phase's duration." };
-var stateVectorOption = new Option<StateVectorPolicy?>("--state-vector") { Description = "When devices send their state vector: Always (default), WhenNeeded or Never." };
+var stateVectorOption = new Option<StateVectorPolicy?>("--state-vector") { Description = "When devices send their state vector: WhenNeeded (default), Always or Never." };
 var outputOption = new Option<string?>("--output") { Description = "Result file (default bench/results/<profile>-<timestamp>.json)." };
 
 var root = new RootCommand("Load harness for the Tanaka server: simulated devices syncing a 200+ tab workspace over loopback.")

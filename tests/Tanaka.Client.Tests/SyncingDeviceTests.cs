@@ -227,6 +227,54 @@ public sealed class SyncingDeviceTests
         JsonNode.Parse(handler.Requests[1].Body)!.AsObject().ContainsKey("state_vector").ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_server_that_lost_the_devices_changes_gets_them_again()
+    {
+        var original = new InMemorySyncServer();
+        var restored = new InMemorySyncServer();
+        var current = original;
+        var handler = new RecordingHandler(request => Forward(current.Handler(), request));
+        using var device = new SyncingDevice(new TanakaClient(RecordingHandler.Client(handler), "t"), "d", new SyncingDeviceOptions { StateVector = StateVectorPolicy.WhenNeeded });
+        device.Workspace.OpenTab(new TabState("t1", "w1", "https://a.example/", "A", 0));
+        await device.SyncAsync(Ct);
+
+        // The server is restored from a backup taken before the device's sync.
+        current = restored;
+        await device.SyncAsync(Ct);
+        device.PendingUpdateCount.ShouldBe(1, "the answer's state vector shows what the server lacks");
+        await device.SyncAsync(Ct);
+
+        Json(restored.Document).ShouldBe(Json(device.Document));
+        var requests = handler.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+        requests[1].ContainsKey("state_vector").ShouldBeFalse("the device believed itself in step");
+        requests[2].ContainsKey("state_vector").ShouldBeTrue();
+        requests[2].ContainsKey("update").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_answer_without_a_state_vector_keeps_the_requests_small()
+    {
+        var server = new InMemorySyncServer();
+        var handler = new RecordingHandler(request =>
+        {
+            // The real server leaves its state vector out when it vouches for the device.
+            using var answer = Forward(server.Handler(), request);
+            var body = JsonNode.Parse(answer.Content.ReadAsStringAsync().GetAwaiter().GetResult())!.AsObject();
+            body.Remove("state_vector");
+            return RecordingHandler.Json(body.ToJsonString());
+        });
+        using var device = new SyncingDevice(new TanakaClient(RecordingHandler.Client(handler), "t"), "d", new SyncingDeviceOptions { StateVector = StateVectorPolicy.WhenNeeded });
+        device.Workspace.OpenTab(new TabState("t1", "w1", "https://a.example/", "A", 0));
+
+        await device.SyncAsync(Ct);
+        device.Workspace.OpenTab(new TabState("t2", "w1", "https://b.example/", "B", 1));
+        await device.SyncAsync(Ct);
+
+        handler.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject().ContainsKey("state_vector")).ShouldBe([true, false]);
+        device.PendingUpdateCount.ShouldBe(0);
+        Json(server.Document).ShouldBe(Json(device.Document));
+    }
+
     private static SyncingDevice Device(RecordingHandler handler, string id, ulong? clientId = null, TimeProvider? time = null, int maxRetries = 3) =>
         new(
             new TanakaClient(RecordingHandler.Client(handler), "token"),

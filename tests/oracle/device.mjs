@@ -5,7 +5,7 @@
 // It reads one JSON command per line on stdin and answers each with one JSON line on stdout:
 //   {"op":"edit","seed":N}        a random tab or window edit (the same kinds the C# test devices make)
 //   {"op":"sync","mode":M}        POST /sync with the queued local updates; M is "state_vector",
-//                                 "since_clock" or "nothing" (what the device tells the server it has)
+//                                 "since_clock", "both" or "nothing" (what the device tells the server it has)
 //   {"op":"json"}                 the tabs and windows maps as yjs's toJSON() gives them, keys sorted
 //   {"op":"exit"}
 // Answers are {"ok":true,...} or {"ok":false,"error":"..."}; the process never exits on a bad command.
@@ -101,8 +101,8 @@ const toBase64 = (bytes) => Buffer.from(bytes).toString('base64');
 async function sync(mode) {
   const body = { device_id: deviceId, clock };
   if (unsent.length > 0) body.update = toBase64(Y.mergeUpdates(unsent));
-  if (mode === 'state_vector') body.state_vector = toBase64(Y.encodeStateVector(doc));
-  if (mode === 'since_clock' && serverClock !== null) body.since_clock = serverClock;
+  if (mode === 'state_vector' || mode === 'both') body.state_vector = toBase64(Y.encodeStateVector(doc));
+  if ((mode === 'since_clock' || mode === 'both') && serverClock !== null) body.since_clock = serverClock;
   const sending = unsent.length;
   const response = await fetch(new URL('sync', baseUrl), {
     method: 'POST',

@@ -11,7 +11,7 @@ public static class ReportFile
         ArgumentNullException.ThrowIfNull(report);
         var root = RepositoryRoot() ?? Directory.GetCurrentDirectory();
         var stamp = report.StartedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var policy = report.StateVectorPolicy == nameof(Client.Devices.StateVectorPolicy.Always) ? "" : $"-{report.StateVectorPolicy.ToLowerInvariant()}";
+        var policy = report.StateVectorPolicy == nameof(Client.Devices.StateVectorPolicy.WhenNeeded) ? "" : $"-{report.StateVectorPolicy.ToLowerInvariant()}";
         return Path.Combine(root, "bench", "results", $"{report.Profile}{policy}-{stamp}.json");
     }
 

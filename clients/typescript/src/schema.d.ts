@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Send a device's Yjs update and receive what the device lacks.
-         * @description The device sends `device_id`, optionally its Lamport `clock`, the `since_clock` it last received, its Yjs `state_vector` and a Yjs v1 `update` with its changes (binary fields base64). The update is decoded, merged into the workspace document of the token, checked against the domain rules and stored with the next Lamport clock, all or nothing. The answer holds the server `clock` (send it back as `since_clock`), the `update` the device lacks (the exact diff against `state_vector` when given, else the updates after `since_clock`, else the full state; null when nothing) and the server's `state_vector`. See docs/PROTOCOL.md.
+         * @description The device sends `device_id`, optionally its Lamport `clock`, the `since_clock` it last received, its Yjs `state_vector` and a Yjs v1 `update` with its changes (binary fields base64). The update is decoded, merged into the workspace document of the token, checked against the domain rules and stored with the next Lamport clock, all or nothing. The answer holds the server `clock` (send it back as `since_clock`), the `update` the device lacks (the structs missing from `state_vector` when given, else the updates after `since_clock`, else the full state; null when nothing) and, unless the device is sure to hold exactly what the server holds once it applied `update`, the server's `state_vector`. See docs/PROTOCOL.md.
          */
         post: operations["Sync"];
         delete?: never;
@@ -228,8 +228,12 @@ export interface components {
             clock: number;
             /** @description Base64 Yjs v1 update with what the device lacks; null when nothing. */
             update: null | string;
-            /** @description The server document's Yjs state vector, base64. */
-            state_vector: string;
+            /**
+             * @description The server document's Yjs state vector, base64. Left out when the device is sure to hold exactly what
+             *     the server holds once it applied `update`; when present and the device's own state vector
+             *     differs, send `state_vector` on the next sync.
+             */
+            state_vector?: null | string;
         };
         /** @description One materialized tab: its fields in the document plus the log entry that last changed it (`clock`, `device_id`). */
         TabDto: {
@@ -355,8 +359,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "clock": 13,
-                     *       "update": null,
-                     *       "state_vector": "AYetSwc="
+                     *       "update": null
                      *     }
                      */
                     "application/json": components["schemas"]["SyncResponseDto"];

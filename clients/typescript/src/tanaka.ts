@@ -45,6 +45,7 @@ export class SyncingDevice {
   readonly #queue: Uint8Array[] = [];
   #clock = 0;
   #serverClock: number | null = null;
+  #stateVectorWanted = true;
 
   constructor(
     readonly deviceId: string,
@@ -66,16 +67,20 @@ export class SyncingDevice {
     return this.#serverClock;
   }
 
-  /** Sends the queued changes with the document's state vector and applies the missing part the server answers with. */
+  /**
+   * Sends the queued changes and applies the missing part the server answers with. The document's
+   * state vector goes along only when needed (docs/PROTOCOL.md, "A device's sync loop"): on the
+   * first sync, after an answer whose `state_vector` differed from the document's, and while the
+   * document holds pending structs; otherwise `since_clock` says what the device has.
+   */
   async sync(): Promise<SyncResponse> {
     const sending = this.#queue.length;
-    const body: SyncRequest = {
-      device_id: this.deviceId,
-      clock: this.#clock,
-      state_vector: toBase64(Y.encodeStateVector(this.doc)),
-    };
+    const body: SyncRequest = { device_id: this.deviceId, clock: this.#clock };
     if (this.#serverClock !== null) {
       body.since_clock = this.#serverClock;
+    }
+    if (this.#serverClock === null || this.#stateVectorWanted || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      body.state_vector = toBase64(Y.encodeStateVector(this.doc));
     }
     if (sending > 0) {
       body.update = toBase64(Y.mergeUpdates(this.#queue.slice(0, sending)));
@@ -92,7 +97,25 @@ export class SyncingDevice {
     }
     this.#serverClock = data.clock;
     this.#clock = Math.max(this.#clock, data.clock);
+    this.#stateVectorWanted = typeof data.state_vector === 'string' && this.#reconcile(fromBase64(data.state_vector));
     return data;
+  }
+
+  /** Queues what the server lacks (after it lost data, say) and tells whether the state vectors differ. */
+  #reconcile(serverStateVector: Uint8Array): boolean {
+    const own = Y.encodeStateVector(this.doc);
+    if (Buffer.compare(Buffer.from(own), Buffer.from(serverStateVector)) === 0) {
+      return false;
+    }
+    const server = Y.decodeStateVector(serverStateVector);
+    for (const [client, clock] of Y.decodeStateVector(own)) {
+      if (clock > (server.get(client) ?? 0)) {
+        // Duplicates of what the server has are free: it ignores them.
+        this.#queue.push(Y.encodeStateAsUpdate(this.doc, serverStateVector));
+        break;
+      }
+    }
+    return true;
   }
 }
 

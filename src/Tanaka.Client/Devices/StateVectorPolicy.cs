@@ -4,15 +4,17 @@ namespace Tanaka.Client.Devices;
 public enum StateVectorPolicy
 {
     /// <summary>
-    /// Every request: the server answers with the exact Yjs diff, which is always complete but,
-    /// as in Yjs, carries the document's whole delete set every time.
+    /// Every request, with <c>since_clock</c>: the server answers with exactly the structs the
+    /// device lacks and the deletions logged since. Always complete, but the request grows with
+    /// every Yjs client id the workspace has seen (about 6 bytes each).
     /// </summary>
     Always,
 
     /// <summary>
-    /// Only when the device has no server clock yet (first sync) or its document holds pending
-    /// structs (it lacks something); otherwise <c>since_clock</c> alone, and the server answers
-    /// with the updates logged since, which in steady state is far smaller.
+    /// On the first sync, after an answer whose state vector differs from the document's (the
+    /// server could not vouch that both hold the same), and while the document holds pending
+    /// structs; otherwise <c>since_clock</c> alone, and the server answers with the updates logged
+    /// since. The smallest requests and answers in steady state; the default.
     /// </summary>
     WhenNeeded,
 

@@ -10,7 +10,9 @@ namespace Tanaka.Client.Devices;
 /// as they happen and sent merged on the next sync, with the document's state vector and the
 /// device's Lamport clock; the server's answer is applied and its clock remembered for
 /// <c>since_clock</c>. Updates stay queued until the server has accepted them, so a failed sync
-/// loses nothing. Not thread-safe: one caller drives a device (edits and syncs in turn).
+/// loses nothing. When an answer's state vector shows the server lacks content the device has
+/// (a server restored from an older backup), that content is queued again. Not thread-safe: one
+/// caller drives a device (edits and syncs in turn).
 /// </summary>
 public sealed class SyncingDevice : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class SyncingDevice : IDisposable
     private readonly SyncingDeviceOptions _options;
     private readonly List<byte[]> _pending = [];
     private bool _applyingRemote;
+    private bool _stateVectorWanted = true;
 
     public SyncingDevice(TanakaClient client, string deviceId, SyncingDeviceOptions? options = null)
     {
@@ -88,6 +91,7 @@ public sealed class SyncingDevice : IDisposable
 
         ServerClock = response.Clock;
         Clock = Math.Max(Clock, response.Clock);
+        _stateVectorWanted = response.StateVector is { } serverState && Reconcile(serverState);
         return new DeviceSyncResult(
             response,
             exchange.RequestBodyBytes,
@@ -124,9 +128,31 @@ public sealed class SyncingDevice : IDisposable
     private bool SendsStateVector() => _options.StateVector switch
     {
         StateVectorPolicy.Always => true,
-        StateVectorPolicy.WhenNeeded => ServerClock is null || Document.HasPending,
+        StateVectorPolicy.WhenNeeded => ServerClock is null || _stateVectorWanted || Document.HasPending,
         _ => false,
     };
+
+    /// <summary>
+    /// Compares the server's state vector with the document's: queues what the server lacks, and
+    /// returns whether the two differ (the next request then carries the state vector).
+    /// </summary>
+    private bool Reconcile(byte[] serverStateVector)
+    {
+        var own = Document.EncodeStateVector();
+        if (own.AsSpan().SequenceEqual(serverStateVector))
+        {
+            return false;
+        }
+
+        var server = Tanaka.Crdt.Updates.StateVector.Decode(serverStateVector);
+        if (Tanaka.Crdt.Updates.StateVector.Decode(own).Clocks.Any(c => c.Value > server.Get(c.Key)))
+        {
+            // Duplicates of what the server has are free: it ignores them.
+            _pending.Add(Document.EncodeStateAsUpdate(serverStateVector));
+        }
+
+        return true;
+    }
 
     private void OnUpdated(byte[] update)
     {

@@ -15,7 +15,7 @@ public sealed record SyncingDeviceOptions
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>When requests carry the document's state vector (see <see cref="Devices.StateVectorPolicy"/>).</summary>
-    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.Always;
+    public StateVectorPolicy StateVector { get; init; } = StateVectorPolicy.WhenNeeded;
 
     /// <summary>Waits between retries and stamps <c>updated_at</c>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

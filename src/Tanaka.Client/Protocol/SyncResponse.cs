@@ -9,6 +9,9 @@ public sealed record SyncResponse
     /// <summary><c>update</c>: what the device lacks (a Yjs v1 update), or null when nothing.</summary>
     public byte[]? Update { get; init; }
 
-    /// <summary><c>state_vector</c>: the server document's state vector.</summary>
+    /// <summary>
+    /// <c>state_vector</c>: the server document's state vector, or null when the server vouches that
+    /// the device holds exactly what it holds once it applied <see cref="Update"/>.
+    /// </summary>
     public byte[]? StateVector { get; init; }
 }

@@ -21,7 +21,13 @@ internal static class StateEncoding
     }
 
     /// <summary>Every block the target (at <paramref name="target"/>) lacks, then the delete set of the whole store.</summary>
-    public static byte[] EncodeState(StructStore store, StateVector? target)
+    public static byte[] EncodeState(StructStore store, StateVector? target) => EncodeState(store, target, null);
+
+    /// <summary>
+    /// Every block the target lacks, then a delete set: the whole store's when <paramref name="recentDeletes"/>
+    /// is null, else the deleted runs among the blocks written plus <paramref name="recentDeletes"/>.
+    /// </summary>
+    public static byte[] EncodeState(StructStore store, StateVector? target, DeleteSet? recentDeletes)
     {
         var clients = SortedClients(store, target);
         var w = new Lib0Writer();
@@ -31,7 +37,21 @@ internal static class StateEncoding
             WriteClientBlocks(w, store.GetBlocks(client)!, client, target?.Get(client) ?? 0);
         }
 
-        DeleteSetCodec.Write(w, StoreDeleteSet(store));
+        if (recentDeletes is null)
+        {
+            DeleteSetCodec.Write(w, StoreDeleteSet(store));
+        }
+        else
+        {
+            foreach (var client in clients)
+            {
+                AddDeletedRuns(recentDeletes, client, store.GetBlocks(client)!, target?.Get(client) ?? 0);
+            }
+
+            recentDeletes.SortAndMerge();
+            DeleteSetCodec.Write(w, recentDeletes);
+        }
+
         return w.ToArray();
     }
 
@@ -91,27 +111,33 @@ internal static class StateEncoding
         var ds = new DeleteSet();
         foreach (var client in store.Clients)
         {
-            var blocks = store.GetBlocks(client)!;
-            for (var i = 0; i < blocks.Count; i++)
-            {
-                var block = blocks[i];
-                if (!block.IsDeleted)
-                {
-                    continue;
-                }
-
-                var clock = block.Id.Clock;
-                var length = block.Length;
-                while (i + 1 < blocks.Count && blocks[i + 1].IsDeleted)
-                {
-                    length += blocks[++i].Length;
-                }
-
-                ds.Add(client, clock, length);
-            }
+            AddDeletedRuns(ds, client, store.GetBlocks(client)!, 0);
         }
 
         return ds;
+    }
+
+    /// <summary>Adds the runs of deleted blocks of one client, from the block holding <paramref name="from"/> on.</summary>
+    private static void AddDeletedRuns(DeleteSet ds, ulong client, List<Block> blocks, ulong from)
+    {
+        var start = from <= blocks[0].Id.Clock ? 0 : Math.Max(0, StructStore.FindIndex(blocks, from));
+        for (var i = start; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (!block.IsDeleted)
+            {
+                continue;
+            }
+
+            var clock = block.Id.Clock;
+            var length = block.Length;
+            while (i + 1 < blocks.Count && blocks[i + 1].IsDeleted)
+            {
+                length += blocks[++i].Length;
+            }
+
+            ds.Add(client, clock, length);
+        }
     }
 
     private static List<ulong> SortedClients(StructStore store, StateVector? target)

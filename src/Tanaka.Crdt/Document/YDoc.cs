@@ -90,6 +90,9 @@ public sealed class YDoc
         return new ApplyResult(changed, txn.ChangedKeys());
     }
 
+    /// <summary>The next clock this document expects from a client (0 when it holds none): the client's entry in the state vector.</summary>
+    public ulong GetState(ulong client) => Store.GetState(client);
+
     /// <summary>This document's state vector (pending structs excluded).</summary>
     public byte[] EncodeStateVector() => StateEncoding.EncodeStateVector(Store);
 
@@ -100,7 +103,34 @@ public sealed class YDoc
     public byte[] EncodeStateAsUpdate(ReadOnlySpan<byte> stateVector = default)
     {
         var target = stateVector.IsEmpty ? null : StateVector.Decode(stateVector);
-        var state = StateEncoding.EncodeState(Store, target);
+        return WithPending(StateEncoding.EncodeState(Store, target), stateVector);
+    }
+
+    /// <summary>
+    /// What a peer at <paramref name="stateVector"/> lacks when it is known to hold every deletion
+    /// made before <paramref name="recentUpdates"/> (updates this document applied, such as the log
+    /// since the peer's last sync): the structs it lacks, the deletions among them, the deletions
+    /// <paramref name="recentUpdates"/> carry, and whatever is pending. Applied to such a peer it
+    /// has the effect of <see cref="EncodeStateAsUpdate(ReadOnlySpan{byte})"/>, without the
+    /// whole document's delete set, which grows with every overwritten value.
+    /// </summary>
+    /// <exception cref="UpdateDecodeException">A state vector or recent update is malformed.</exception>
+    public byte[] EncodeStateAsUpdate(ReadOnlySpan<byte> stateVector, IReadOnlyList<byte[]> recentUpdates)
+    {
+        ArgumentNullException.ThrowIfNull(recentUpdates);
+        var target = StateVector.Decode(stateVector);
+        var deletes = new DeleteSet();
+        foreach (var update in recentUpdates)
+        {
+            deletes.AddAll(ReadDeleteSet(update, OwnDataLimits));
+        }
+
+        return WithPending(StateEncoding.EncodeState(Store, target, deletes), stateVector);
+    }
+
+    /// <summary>Adds what is pending, as Yjs's encodeStateAsUpdate does: pending deletes whole, pending structs the peer lacks.</summary>
+    private byte[] WithPending(byte[] state, ReadOnlySpan<byte> stateVector)
+    {
         if (!HasPending)
         {
             return state;
@@ -118,6 +148,16 @@ public sealed class YDoc
         }
 
         return YUpdate.Merge(updates, OwnDataLimits);
+    }
+
+    private static DeleteSet ReadDeleteSet(byte[] update, CrdtLimits limits)
+    {
+        var reader = new UpdateReader(update, limits);
+        while (reader.TryRead(out _))
+        {
+        }
+
+        return reader.ReadDeleteSet();
     }
 
     public YMap GetMap(string name) => (YMap)GetRoot(name, TypeRef.Map);

@@ -32,6 +32,22 @@ public sealed class DeleteSet
         ranges.Add(new DeleteRange(clock, length));
     }
 
+    /// <summary>Adds every range of <paramref name="other"/> (unsorted until <see cref="SortAndMerge"/>).</summary>
+    public void AddAll(DeleteSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (client, ranges) in other.Clients)
+        {
+            if (!Clients.TryGetValue(client, out var all))
+            {
+                all = [];
+                Clients[client] = all;
+            }
+
+            all.AddRange(ranges);
+        }
+    }
+
     /// <summary>Sorts each client's ranges by clock and coalesces ranges that overlap or touch.</summary>
     public void SortAndMerge()
     {

@@ -238,16 +238,7 @@ public static class YUpdate
         var united = new DeleteSet();
         foreach (var deleteSet in deleteSets)
         {
-            foreach (var (client, ranges) in deleteSet.Clients)
-            {
-                if (!united.Clients.TryGetValue(client, out var all))
-                {
-                    all = [];
-                    united.Clients[client] = all;
-                }
-
-                all.AddRange(ranges);
-            }
+            united.AddAll(deleteSet);
         }
 
         united.SortAndMerge();

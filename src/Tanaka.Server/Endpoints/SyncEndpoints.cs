@@ -51,6 +51,6 @@ public static class SyncEndpoints
         return TypedResults.Ok(new SyncResponseDto(
             result.Clock,
             result.Update is null ? null : Convert.ToBase64String(result.Update),
-            Convert.ToBase64String(result.StateVector)));
+            result.StateVector is null ? null : Convert.ToBase64String(result.StateVector)));
     }
 }

@@ -101,7 +101,9 @@ public sealed class SyncService(
                 metrics.UpdateSent(update.Length);
             }
 
-            return new SyncResult(commit.Clock, update, document.Doc.EncodeStateVector());
+            var stateVector = StateVectorFor(document, request);
+            document.Answered.Answered(request.DeviceId, commit.Clock);
+            return new SyncResult(commit.Clock, update, stateVector);
         }
         catch
         {
@@ -186,31 +188,38 @@ public sealed class SyncService(
         return store.CommitAsync(commit, cancellationToken);
     }
 
-    /// <summary>What the device lacks, by the most precise thing it told us; null when nothing.</summary>
+    /// <summary>
+    /// What the device lacks, by the most precise thing it told us (null when nothing): with a
+    /// state vector the exact structs it lacks, with only the deletions logged after
+    /// <c>since_clock</c> when that range is at hand (else the whole delete set); with
+    /// <c>since_clock</c> alone the updates logged after it; with neither the full state.
+    /// </summary>
     private async Task<byte[]?> AnswerAsync(WorkspaceDocument document, SyncRequest request, CommitResult commit, CancellationToken cancellationToken)
     {
+        // The device has the entry this request just logged: it sent it.
+        var own = commit.Entry?.Clock;
+        var since = request.SinceClock is { } clock && clock <= commit.Clock ? clock : (long?)null;
         byte[] update;
         if (request.StateVector is { } stateVector)
         {
-            update = document.Doc.EncodeStateAsUpdate(stateVector);
+            update = since is not null && document.Recent.TryGetAfter(since.Value, own, out var recent)
+                ? document.Doc.EncodeStateAsUpdate(stateVector, recent)
+                : document.Doc.EncodeStateAsUpdate(stateVector);
         }
-        else if (request.SinceClock is { } since && since <= commit.Clock)
+        else if (since is not null)
         {
-            var slice = await store.ReadLogAfterAsync(document.WorkspaceId, since, cancellationToken);
-            if (!slice.IsComplete)
+            var entries = await LogAfterAsync(document, since.Value, own, cancellationToken);
+            if (entries is null)
             {
                 // Compaction folded part of what the device lacks into the snapshot.
                 update = document.Doc.EncodeStateAsUpdate();
             }
+            else if (entries.Count == 0)
+            {
+                return null;
+            }
             else
             {
-                // The device has the entry this request just logged: it sent it.
-                var entries = slice.Entries.Where(e => e.Clock != commit.Entry?.Clock).Select(e => e.Update).ToList();
-                if (entries.Count == 0)
-                {
-                    return null;
-                }
-
                 update = YUpdate.Merge(entries);
             }
         }
@@ -222,5 +231,44 @@ public sealed class SyncService(
         }
 
         return UpdateBytes.IsEmpty(update) ? null : update;
+    }
+
+    /// <summary>The updates logged after a clock (not <paramref name="own"/>), from memory or the log; null when compaction took some.</summary>
+    private async Task<List<byte[]>?> LogAfterAsync(WorkspaceDocument document, long since, long? own, CancellationToken cancellationToken)
+    {
+        if (document.Recent.TryGetAfter(since, own, out var recent))
+        {
+            return recent;
+        }
+
+        var slice = await store.ReadLogAfterAsync(document.WorkspaceId, since, cancellationToken);
+        return slice.IsComplete ? [.. slice.Entries.Where(e => e.Clock != own).Select(e => e.Update)] : null;
+    }
+
+    /// <summary>
+    /// The server's state vector, unless the device is sure to hold exactly what the server holds
+    /// once it applied the answer: it sent a state vector the server covers, or it is in step
+    /// (its <c>since_clock</c> is the clock this server last answered it with).
+    /// </summary>
+    private static byte[]? StateVectorFor(WorkspaceDocument document, SyncRequest request)
+    {
+        var inStep = request.StateVector is { } stateVector
+            ? Covers(document.Doc, stateVector)
+            : document.Answered.IsInStep(request.DeviceId, request.SinceClock);
+        return inStep ? null : document.Doc.EncodeStateVector();
+    }
+
+    /// <summary>Whether the document holds every clock the state vector names (so the device has nothing the server lacks).</summary>
+    private static bool Covers(YDoc doc, byte[] stateVector)
+    {
+        foreach (var (client, clock) in Tanaka.Crdt.Updates.StateVector.Decode(stateVector).Clocks)
+        {
+            if (doc.GetState(client) < clock)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -11,12 +11,13 @@ namespace Tanaka.Server.Services;
 /// </summary>
 public sealed class WorkspaceDocument
 {
-    private WorkspaceDocument(string workspaceId, YDoc doc, long clock, long storedBytes)
+    private WorkspaceDocument(string workspaceId, YDoc doc, long clock, long storedBytes, RecentLog recent)
     {
         WorkspaceId = workspaceId;
         Doc = doc;
         Clock = clock;
         StoredBytes = storedBytes;
+        Recent = recent;
     }
 
     public string WorkspaceId { get; }
@@ -32,6 +33,12 @@ public sealed class WorkspaceDocument
     /// </summary>
     public long StoredBytes { get; private set; }
 
+    /// <summary>The newest log entries, to answer from without reading the log.</summary>
+    public RecentLog Recent { get; }
+
+    /// <summary>The clock each device was last answered with.</summary>
+    public AnsweredClocks Answered { get; } = new();
+
     /// <summary>Rebuilds the document from its snapshot and log, in clock order.</summary>
     /// <exception cref="InvalidDataException">A stored update cannot be decoded (the database is damaged).</exception>
     public static WorkspaceDocument Load(StoredDocument stored, CrdtLimits limits)
@@ -41,6 +48,7 @@ public sealed class WorkspaceDocument
         // content out of memory and out of snapshots, as a Yjs server does.
         var doc = new YDoc(limits: limits);
         long bytes = 0;
+        var recent = new RecentLog(stored.Snapshot?.Clock ?? 0);
         if (stored.Snapshot is { } snapshot)
         {
             Replay(doc, stored.WorkspaceId, snapshot.State, snapshot.Clock, "snapshot");
@@ -51,9 +59,10 @@ public sealed class WorkspaceDocument
         {
             Replay(doc, stored.WorkspaceId, entry.Update, entry.Clock, "log entry");
             bytes += entry.Update.Length;
+            recent.Append(entry);
         }
 
-        return new WorkspaceDocument(stored.WorkspaceId, doc, stored.Clock, bytes);
+        return new WorkspaceDocument(stored.WorkspaceId, doc, stored.Clock, bytes, recent);
     }
 
     /// <summary>Records that <paramref name="entry"/>, already applied to <see cref="Doc"/>, is now stored.</summary>
@@ -62,6 +71,7 @@ public sealed class WorkspaceDocument
         ArgumentNullException.ThrowIfNull(entry);
         Clock = entry.Clock;
         StoredBytes += entry.Update.Length;
+        Recent.Append(entry);
     }
 
     /// <summary>Records that the log up to <see cref="Clock"/> was folded into a snapshot of <paramref name="snapshotBytes"/>.</summary>

@@ -26,7 +26,7 @@ public sealed class ConvergenceTests
             var device = devices[random.Next(devices.Count)];
             if (random.Next(3) == 0)
             {
-                await device.SyncAsync((SyncMode)random.Next(3));
+                await device.SyncAsync((SyncMode)random.Next(4));
             }
             else
             {
@@ -35,7 +35,7 @@ public sealed class ConvergenceTests
         }
 
         // Two rounds: the first brings every change to the server, the second to every device.
-        foreach (var round in new[] { SyncMode.StateVector, SyncMode.SinceClock })
+        foreach (var round in new[] { SyncMode.StateVector, SyncMode.Both })
         {
             foreach (var device in devices)
             {

@@ -26,7 +26,7 @@ internal static class SyncApi
         return new SyncReply(
             json["clock"]!.GetValue<long>(),
             update is null ? null : Convert.FromBase64String(update),
-            Convert.FromBase64String(json["state_vector"]!.GetValue<string>()),
+            json["state_vector"] is { } stateVector ? Convert.FromBase64String(stateVector.GetValue<string>()) : null,
             text.Length);
     }
 
@@ -72,4 +72,5 @@ internal static class SyncApi
     }
 }
 
-internal sealed record SyncReply(long Clock, byte[]? Update, byte[] StateVector, int BodyLength);
+/// <summary>A parsed answer; <see cref="StateVector"/> is null when the server left it out.</summary>
+internal sealed record SyncReply(long Clock, byte[]? Update, byte[]? StateVector, int BodyLength);

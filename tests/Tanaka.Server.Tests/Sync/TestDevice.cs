@@ -10,6 +10,9 @@ public enum SyncMode
     StateVector,
     SinceClock,
     Nothing,
+
+    /// <summary>State vector and since_clock, as Tanaka.Client and the TypeScript client send them.</summary>
+    Both,
 }
 
 /// <summary>
@@ -57,9 +60,9 @@ internal sealed class TestDevice : IDisposable
         var body = SyncApi.Body(
             DeviceId,
             Unsent,
-            mode == SyncMode.StateVector ? Doc.EncodeStateVector() : null,
+            mode is SyncMode.StateVector or SyncMode.Both ? Doc.EncodeStateVector() : null,
             Clock,
-            mode == SyncMode.SinceClock ? ServerClock : null);
+            mode is SyncMode.SinceClock or SyncMode.Both ? ServerClock : null);
         var reply = await SyncApi.SyncAsync(_client, body);
         _unsent.Clear();
         Receive(reply.Update);

@@ -55,6 +55,7 @@ internal sealed class YjsDevice : IAsyncDisposable
         {
             SyncMode.StateVector => "state_vector",
             SyncMode.SinceClock => "since_clock",
+            SyncMode.Both => "both",
             _ => "nothing",
         },
     });

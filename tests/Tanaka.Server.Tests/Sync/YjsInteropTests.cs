@@ -24,7 +24,7 @@ public sealed class YjsInteropTests
         for (var step = 0; step < 100; step++)
         {
             var pick = random.Next(tanaka.Count + yjs.Length);
-            var mode = (SyncMode)random.Next(3);
+            var mode = (SyncMode)random.Next(4);
             var syncs = random.Next(3) == 0;
             if (pick < tanaka.Count)
             {
@@ -47,7 +47,7 @@ public sealed class YjsInteropTests
             }
         }
 
-        foreach (var mode in new[] { SyncMode.StateVector, SyncMode.SinceClock })
+        foreach (var mode in new[] { SyncMode.StateVector, SyncMode.Both })
         {
             foreach (var device in tanaka)
             {

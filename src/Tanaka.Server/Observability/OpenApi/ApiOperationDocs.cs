@@ -47,8 +47,9 @@ internal sealed record ApiOperationDocs(
             + "`state_vector` and a Yjs v1 `update` with its changes (binary fields base64). The update is decoded, merged "
             + "into the workspace document of the token, checked against the domain rules and stored with the next Lamport "
             + "clock, all or nothing. The answer holds the server `clock` (send it back as `since_clock`), the `update` the "
-            + "device lacks (the exact diff against `state_vector` when given, else the updates after `since_clock`, else "
-            + "the full state; null when nothing) and the server's `state_vector`. See docs/PROTOCOL.md.",
+            + "device lacks (the structs missing from `state_vector` when given, else the updates after `since_clock`, else "
+            + "the full state; null when nothing) and, unless the device is sure to hold exactly what the server holds once "
+            + "it applied `update`, the server's `state_vector`. See docs/PROTOCOL.md.",
             Merge(TokenErrors, new()
             {
                 [StatusCodes.Status400BadRequest] = [ErrorCodes.ValidationFailed, ErrorCodes.InvalidJson, ErrorCodes.InvalidUpdate],
@@ -69,7 +70,6 @@ internal sealed record ApiOperationDocs(
             {
                 ["clock"] = 13,
                 ["update"] = null,
-                ["state_vector"] = ExampleStateVector,
             }),
         ["ListTabs"] = new(
             "The tabs of the token's workspace as the last accepted sync left them (content still pending a missing "
