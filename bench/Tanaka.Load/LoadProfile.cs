@@ -21,6 +21,13 @@ public sealed record LoadProfile
 
     public required TimeSpan ScheduledDuration { get; init; }
 
+    /// <summary>
+    /// Scheduled syncs before the measured scheduled phase, reported as phase "warmup": a server
+    /// that just started spends its first seconds compiling (JIT), which a server in service has
+    /// long done.
+    /// </summary>
+    public TimeSpan WarmupDuration { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Each device syncs this often in the scheduled phase (each interval jittered by ±20 %).</summary>
     public required TimeSpan SyncInterval { get; init; }
 
@@ -49,6 +56,7 @@ public sealed record LoadProfile
         Name = "smoke",
         Devices = 4,
         ScheduledDuration = TimeSpan.FromSeconds(2),
+        WarmupDuration = TimeSpan.FromSeconds(1),
         SyncInterval = TimeSpan.FromMilliseconds(100),
         MaxScheduledSyncs = 400,
         BurstDuration = TimeSpan.FromSeconds(2),

@@ -64,7 +64,12 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
             _log.WriteLine($"profile {profile.Name}: {profile.Devices} devices, {profile.InitialTabs} tabs in {profile.Windows} windows, state vector {profile.StateVector}, server {target.BaseAddress}");
             await PhaseAsync("seed", recorder => SeedAsync(client, windows, recorder, cancellationToken));
             await PhaseAsync("join", recorder => ForEachAsync(devices, d => d.SyncAsync(recorder, false, cancellationToken), cancellationToken));
-            await PhaseAsync("scheduled", recorder => ScheduledAsync(devices, recorder, cancellationToken), serverLatency: true);
+            if (profile.WarmupDuration > TimeSpan.Zero)
+            {
+                await PhaseAsync("warmup", recorder => ScheduledAsync(devices, profile.WarmupDuration, recorder, cancellationToken), serverLatency: true);
+            }
+
+            await PhaseAsync("scheduled", recorder => ScheduledAsync(devices, profile.ScheduledDuration, recorder, cancellationToken), serverLatency: true);
             await PhaseAsync("burst", recorder => BurstAsync(devices, recorder, cancellationToken), serverLatency: true);
             await PhaseAsync("settle", recorder => SettleAsync(devices, recorder, cancellationToken), serverLatency: true);
             var convergence = await PhaseAsync("check", recorder => CheckConvergenceAsync(client, devices, recorder, cancellationToken));
@@ -134,7 +139,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
         return true;
     }
 
-    private async Task<bool> ScheduledAsync(List<SimulatedDevice> devices, PhaseRecorder recorder, CancellationToken cancellationToken)
+    private async Task<bool> ScheduledAsync(List<SimulatedDevice> devices, TimeSpan duration, PhaseRecorder recorder, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var issued = 0;
@@ -152,7 +157,7 @@ public sealed class LoadRunner(LoadProfile profile, LoadTarget target, TextWrite
                     await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
                 }
 
-                if (clock.Elapsed >= profile.ScheduledDuration || Interlocked.Increment(ref issued) > profile.MaxScheduledSyncs)
+                if (clock.Elapsed >= duration || Interlocked.Increment(ref issued) > profile.MaxScheduledSyncs)
                 {
                     return;
                 }

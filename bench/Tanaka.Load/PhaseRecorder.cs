@@ -20,6 +20,9 @@ internal sealed class PhaseRecorder(string name)
     private long _sentUpdateBytes;
     private long _receivedUpdateBytes;
     private long _syncsWithEdits;
+    private readonly int[] _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
 
     public string Name => name;
 
@@ -91,6 +94,13 @@ internal sealed class PhaseRecorder(string name)
                 Interlocked.Read(ref _requestBodyBytes),
                 Interlocked.Read(ref _responseBodyBytes)),
             server,
-            load);
+            load,
+            new GcReport(
+                GC.CollectionCount(0) - _collectionsAtStart[0],
+                GC.CollectionCount(1) - _collectionsAtStart[1],
+                GC.CollectionCount(2) - _collectionsAtStart[2],
+                Math.Round((GC.GetTotalPauseDuration() - _pausedAtStart).TotalMilliseconds, 1),
+                Math.Round((GC.GetTotalAllocatedBytes() - _allocatedAtStart) / 1048576.0, 1),
+                Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0, 1)));
     }
 }

@@ -11,7 +11,8 @@ var profileOption = new Option<string>("--profile")
     Description = "smoke (seconds, 4 devices), standard (50 devices) or heavy (500 devices).",
     DefaultValueFactory = _ => "smoke",
 };
-var urlOption = new Option<Uri?>("--url") { Description = "Load this running server (loopback only) instead of starting one; needs --token." };
+// A string, parsed below: System.CommandLine has no parser for Uri.
+var urlOption = new Option<string?>("--url") { Description = "Load this running server (loopback only) instead of starting one; needs --token." };
 var tokenOption = new Option<string?>("--token") { Description = "Bearer token of the server given with --url." };
 var serverPidOption = new Option<int?>("--server-pid") { Description = "With --url: the server's process id, to sample its CPU and memory." };
 var serverDllOption = new Option<string?>("--server-dll") { Description = "The tanaka.dll to start (default: the one built next to this harness)." };
@@ -22,13 +23,14 @@ var serverLogOption = new Option<string>("--server-log-level")
 };
 var devicesOption = new Option<int?>("--devices") { Description = "Override the profile's device count." };
 var scheduledOption = new Option<double?>("--scheduled-seconds") { Description = "Override the scheduled phase's duration." };
+var warmupOption = new Option<double?>("--warmup-seconds") { Description = "Override the warm-up's duration (scheduled syncs before the measured phases; 0 for none)." };
 var burstOption = new Option<double?>("--burst-seconds") { Description = "Override the burst phase's duration." };
 var stateVectorOption = new Option<StateVectorPolicy?>("--state-vector") { Description = "When devices send their state vector: WhenNeeded (default), Always or Never." };
 var outputOption = new Option<string?>("--output") { Description = "Result file (default bench/results/<profile>-<timestamp>.json)." };
 
 var root = new RootCommand("Load harness for the Tanaka server: simulated devices syncing a 200+ tab workspace over loopback.")
 {
-    profileOption, urlOption, tokenOption, serverPidOption, serverDllOption, serverLogOption, devicesOption, scheduledOption, burstOption, stateVectorOption, outputOption,
+    profileOption, urlOption, tokenOption, serverPidOption, serverDllOption, serverLogOption, devicesOption, warmupOption, scheduledOption, burstOption, stateVectorOption, outputOption,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -43,14 +45,22 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         Devices = parse.GetValue(devicesOption) ?? profile.Devices,
         ScheduledDuration = parse.GetValue(scheduledOption) is { } scheduled ? TimeSpan.FromSeconds(scheduled) : profile.ScheduledDuration,
+        WarmupDuration = parse.GetValue(warmupOption) is { } warmup ? TimeSpan.FromSeconds(warmup) : profile.WarmupDuration,
         BurstDuration = parse.GetValue(burstOption) is { } burst ? TimeSpan.FromSeconds(burst) : profile.BurstDuration,
         StateVector = parse.GetValue(stateVectorOption) ?? profile.StateVector,
     };
-    var url = parse.GetValue(urlOption);
+    var urlText = parse.GetValue(urlOption);
     var token = parse.GetValue(tokenOption);
-    if ((url is null) != (token is null))
+    if ((urlText is null) != (token is null))
     {
         await Console.Error.WriteLineAsync("--url and --token go together.");
+        return 2;
+    }
+
+    Uri? url = null;
+    if (urlText is not null && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
+    {
+        await Console.Error.WriteLineAsync($"--url: '{urlText}' is not an absolute URL (e.g. http://127.0.0.1:3000).");
         return 2;
     }
 

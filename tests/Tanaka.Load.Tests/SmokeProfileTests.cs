@@ -48,7 +48,7 @@ public sealed class SmokeProfileTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ServerProcess.StartAsync(new ServerProcessOptions(), ct);
-        var profile = LoadProfile.Smoke with { Devices = 2, ScheduledDuration = TimeSpan.FromSeconds(0.5), BurstDuration = TimeSpan.FromSeconds(0.5), ServerLatencyFromMetrics = false };
+        var profile = LoadProfile.Smoke with { Devices = 2, WarmupDuration = TimeSpan.FromSeconds(0.3), ScheduledDuration = TimeSpan.FromSeconds(0.5), BurstDuration = TimeSpan.FromSeconds(0.5), ServerLatencyFromMetrics = false };
         var report = await new LoadRunner(profile, server.Target).RunAsync(ct);
         var path = Path.Combine(Path.GetTempPath(), $"tanaka-load-{Guid.NewGuid():N}.json");
 
@@ -58,8 +58,8 @@ public sealed class SmokeProfileTests
             var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path, ct))!;
             json["profile"]!.GetValue<string>().ShouldBe("smoke");
             var phases = json["phases"]!.AsArray();
-            phases.Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["seed", "join", "scheduled", "burst", "settle", "check", "one-change"]);
-            var latency = phases[2]!["latency_ms"]!.AsObject();
+            phases.Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["seed", "join", "warmup", "scheduled", "burst", "settle", "check", "one-change"]);
+            var latency = phases[3]!["latency_ms"]!.AsObject();
             latency.Select(p => p.Key).ShouldBe(["p50", "p90", "p95", "p99", "max", "mean"]);
             json["convergence"]!["all_converged"]!.GetValue<bool>().ShouldBeTrue();
         }

@@ -48,9 +48,7 @@ public static class SyncEndpoints
         }
 
         var result = await sync.SyncAsync(user.GetWorkspaceId(), request, cancellationToken);
-        return TypedResults.Ok(new SyncResponseDto(
-            result.Clock,
-            result.Update is null ? null : Convert.ToBase64String(result.Update),
-            result.StateVector is null ? null : Convert.ToBase64String(result.StateVector)));
+        // byte[] is written as standard base64 by the serializer, straight into the response.
+        return TypedResults.Ok(new SyncResponseDto(result.Clock, result.Update, result.StateVector));
     }
 }

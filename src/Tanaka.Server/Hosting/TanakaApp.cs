@@ -23,7 +23,9 @@ public static class TanakaApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Configuration is ours alone: no appsettings.json, no unprefixed environment variables, no ASPNETCORE_URLS.
-            Args = [],
+            // Nothing reloads on change either: the default would watch the working directory,
+            // the database's folder included, and wake up on every SQLite write.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ApplicationName = typeof(TanakaApp).Assembly.GetName().Name,
             // Never "Development": that would switch on the developer exception page, which shows stack traces.
             EnvironmentName = Environments.Production,

@@ -10,8 +10,8 @@ namespace Tanaka.Server.Repositories;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite repositories, the Lamport clock, migrations at start-up and the
-    /// "database" health check (tagged "ready"). Reads <see cref="DatabaseOptions"/> and <see cref="ServerOptions"/>.
+    /// Registers the SQLite repositories, the Lamport clock, migrations at start-up, background WAL
+    /// checkpoints and the "database" health check (tagged "ready"). Reads <see cref="DatabaseOptions"/> and <see cref="ServerOptions"/>.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITokenRepository, SqliteTokenRepository>();
 
         services.AddHostedService<StorageStartup>();
+        services.AddHostedService<WalCheckpointService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
         return services;
     }

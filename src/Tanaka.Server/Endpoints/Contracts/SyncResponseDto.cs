@@ -12,5 +12,5 @@ namespace Tanaka.Server.Endpoints.Contracts;
 /// </param>
 public sealed record SyncResponseDto(
     [property: JsonPropertyName("clock")] long Clock,
-    [property: JsonPropertyName("update")] string? Update,
-    [property: JsonPropertyName("state_vector"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StateVector = null);
+    [property: JsonPropertyName("update")] byte[]? Update,
+    [property: JsonPropertyName("state_vector"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] byte[]? StateVector = null);

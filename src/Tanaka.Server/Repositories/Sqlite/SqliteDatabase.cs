@@ -8,12 +8,22 @@ namespace Tanaka.Server.Repositories.Sqlite;
 /// The SQLite file and its connections: ONE writer, used by one caller at a time, and a small
 /// pool of read-only readers. SQLite allows a single writer anyway; queuing writers on a
 /// semaphore here instead of in SQLite's busy loop keeps them in order and cheap, and WAL mode
-/// lets the readers run alongside.
+/// lets the readers run alongside. WAL checkpoints run on a connection of their own
+/// (<see cref="CheckpointAsync"/>, called by <see cref="WalCheckpointService"/>), so that no
+/// commit has to copy pages and wait for fsync.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>
+    /// WAL pages after which a commit checkpoints by itself (SQLite's default is 1,000). Only a
+    /// safety net: the background checkpoint normally keeps the WAL far below it.
+    /// </summary>
+    public const int WriterAutoCheckpointPages = 16_384;
+
     private readonly SqliteSettings _settings;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _checkpointLock = new(1, 1);
+    private SqliteConnection? _checkpointer;
     private readonly SemaphoreSlim _readerSlots;
     private readonly ConcurrentBag<SqliteSession> _idleReaders = [];
     private SqliteSession? _writer;
@@ -87,6 +97,35 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies what the WAL holds into the database file without waiting for readers or the writer
+    /// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>), on a connection used for nothing else.
+    /// </summary>
+    public async Task<WalCheckpoint> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _writer) is null)
+        {
+            // Nothing written yet; the writer creates the file.
+            return new WalCheckpoint(false, 0, 0);
+        }
+
+        await _checkpointLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _checkpointer ??= Open(isWriter: false, readOnly: false).DetachConnection();
+            using var command = _checkpointer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return new WalCheckpoint(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
+        }
+        finally
+        {
+            _checkpointLock.Release();
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)
@@ -95,6 +134,17 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         _disposed = true;
+        _checkpointLock.Wait();
+        try
+        {
+            _checkpointer?.Dispose();
+            _checkpointer = null;
+        }
+        finally
+        {
+            _checkpointLock.Release();
+        }
+
         _writeLock.Wait();
         try
         {
@@ -116,7 +166,9 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private SqliteSession Open(bool isWriter)
+    private SqliteSession Open(bool isWriter) => Open(isWriter, readOnly: !isWriter);
+
+    private SqliteSession Open(bool isWriter, bool readOnly)
     {
         if (isWriter && System.IO.Path.GetDirectoryName(_settings.Path) is { Length: > 0 } directory && !Directory.Exists(directory))
         {
@@ -146,7 +198,7 @@ internal sealed class SqliteDatabase : IDisposable
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _settings.Path,
-            Mode = isWriter ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
+            Mode = isWriter ? SqliteOpenMode.ReadWriteCreate : readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
             // This class is the pool; Microsoft.Data.Sqlite's own pool would keep files open after Dispose.
             Pooling = false,
         }.ToString();
@@ -168,7 +220,10 @@ internal sealed class SqliteDatabase : IDisposable
             if (isWriter)
             {
                 // Persistent in the file: readers opened later see WAL too.
-                pragmas.CommandText = "PRAGMA journal_mode = WAL;";
+                pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+                    PRAGMA journal_mode = WAL;
+                    PRAGMA wal_autocheckpoint = {WriterAutoCheckpointPages};
+                    """);
                 pragmas.ExecuteNonQuery();
             }
 

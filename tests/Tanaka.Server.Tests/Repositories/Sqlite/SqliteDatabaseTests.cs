@@ -45,6 +45,44 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
+    public async Task Commits_leave_checkpoints_to_the_background_and_a_checkpoint_copies_the_whole_wal()
+    {
+        using var db = new TempDatabase();
+        var ct = TestContext.Current.CancellationToken;
+        (await db.Database.CheckpointAsync(ct)).ShouldBe(new WalCheckpoint(false, 0, 0), "nothing written yet");
+        await db.Migrator.MigrateAsync(ct);
+        for (var i = 0; i < 50; i++)
+        {
+            await db.WriteAsync(session => session.InTransaction(s =>
+            {
+                s.ExecuteScript($"INSERT INTO workspaces (id, created_at) VALUES ('w{i}', {i})");
+                return 0;
+            }));
+        }
+
+        var autoCheckpoint = await db.WriteAsync(session =>
+        {
+            using var command = session.Connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            return (long)command.ExecuteScalar()!;
+        });
+        var checkpoint = await db.Database.CheckpointAsync(ct);
+        var again = await db.Database.CheckpointAsync(ct);
+
+        autoCheckpoint.ShouldBe(SqliteDatabase.WriterAutoCheckpointPages);
+        checkpoint.Busy.ShouldBeFalse();
+        checkpoint.WalPages.ShouldBeGreaterThan(50, "every commit appended at least one page");
+        checkpoint.CheckpointedPages.ShouldBe(checkpoint.WalPages);
+        again.CheckpointedPages.ShouldBe(again.WalPages);
+        (await db.ReadAsync(session =>
+        {
+            using var command = session.Connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM workspaces;";
+            return (long)command.ExecuteScalar()!;
+        })).ShouldBe(50);
+    }
+
+    [Fact]
     public async Task Foreign_keys_are_enforced()
     {
         using var db = new TempDatabase();
