@@ -226,9 +226,13 @@ export interface components {
              * @description The server clock after this request; send it back as `since_clock`.
              */
             clock: number;
-            /** @description Base64 Yjs v1 update with what the device lacks; null when nothing. */
+            /**
+             * Format: byte
+             * @description Base64 Yjs v1 update with what the device lacks; null when nothing.
+             */
             update: null | string;
             /**
+             * Format: byte
              * @description The server document's Yjs state vector, base64. Left out when the device is sure to hold exactly what
              *     the server holds once it applied `update`; when present and the device's own state vector
              *     differs, send `state_vector` on the next sync.
