@@ -21,6 +21,7 @@ public class SyncServiceBenchmarks
     private string _tabId = null!;
     private byte[] _serverStateVector = null!;
     private long _hundredBehind;
+    private long _lastClock;
     private int _edits;
 
     [GlobalSetup]
@@ -40,28 +41,24 @@ public class SyncServiceBenchmarks
         var joined = Sync(new SyncRequest("device-a"));
         _device.Document.ApplyUpdate(joined.Update ?? throw new InvalidOperationException("The join answered nothing."));
         _tabId = _device.ListTabs()[0].Id;
-        _serverStateVector = joined.StateVector;
+        _serverStateVector = joined.StateVector ?? throw new InvalidOperationException("A join is always answered with the state vector.");
+        _lastClock = joined.Clock;
     }
 
     [GlobalCleanup]
     public void Cleanup() => _server.Dispose();
 
-    /// <summary>The steady state: a device changes one title and syncs with its state vector.</summary>
+    /// <summary>A device changes one title and syncs with its state vector alone: the answer carries the whole delete set (Yjs's diff).</summary>
     [Benchmark]
-    public SyncResult SyncOneChange()
-    {
-        var updates = new List<byte[]>(1);
-        void Collect(byte[] u) => updates.Add(u);
-        _device.Document.Updated += Collect;
-        _device.SetTitle(_tabId, (++_edits & 1) == 0 ? "Benchmark title, even" : "Benchmark title, odd");
-        _device.Document.Updated -= Collect;
-        return Sync(new SyncRequest("device-a")
-        {
-            Clock = _edits,
-            StateVector = _device.Document.EncodeStateVector(),
-            Update = updates[0],
-        });
-    }
+    public SyncResult SyncOneChange() => SyncOneTitle(stateVector: true, sinceClock: false);
+
+    /// <summary>The same with state vector and since_clock (StateVectorPolicy.Always): only the deletions logged since travel.</summary>
+    [Benchmark]
+    public SyncResult SyncOneChangeWithSinceClock() => SyncOneTitle(stateVector: true, sinceClock: true);
+
+    /// <summary>The steady state of Tanaka.Client's default (StateVectorPolicy.WhenNeeded): since_clock alone.</summary>
+    [Benchmark]
+    public SyncResult SyncOneChangeSinceClockOnly() => SyncOneTitle(stateVector: false, sinceClock: true);
 
     /// <summary>A poll that finds nothing new (state vector equal to the server's).</summary>
     [Benchmark]
@@ -74,6 +71,24 @@ public class SyncServiceBenchmarks
     /// <summary>A new device downloads the whole workspace.</summary>
     [Benchmark]
     public SyncResult SyncJoin() => Sync(new SyncRequest("device-d"));
+
+    private SyncResult SyncOneTitle(bool stateVector, bool sinceClock)
+    {
+        var updates = new List<byte[]>(1);
+        void Collect(byte[] u) => updates.Add(u);
+        _device.Document.Updated += Collect;
+        _device.SetTitle(_tabId, (++_edits & 1) == 0 ? "Benchmark title, even" : "Benchmark title, odd");
+        _device.Document.Updated -= Collect;
+        var result = Sync(new SyncRequest("device-a")
+        {
+            Clock = _edits,
+            SinceClock = sinceClock ? _lastClock : null,
+            StateVector = stateVector ? _device.Document.EncodeStateVector() : null,
+            Update = updates[0],
+        });
+        _lastClock = result.Clock;
+        return result;
+    }
 
     private SyncResult Sync(SyncRequest request) => _sync.SyncAsync(WorkspaceId, request).GetAwaiter().GetResult();
 }
