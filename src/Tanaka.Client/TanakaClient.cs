@@ -43,8 +43,8 @@ public sealed class TanakaClient
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_root, "sync"));
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = JsonContentType;
-        var (status, bytes) = await SendAsync(message, cancellationToken);
-        return new SyncExchange(Read(status, bytes, TanakaJsonContext.Default.SyncResponse), body.Length, bytes.Length);
+        var (response, responseBytes) = await SendAsync(message, TanakaJsonContext.Default.SyncResponse, cancellationToken);
+        return new SyncExchange(response, body.Length, responseBytes);
     }
 
     /// <summary><c>GET /tabs</c>: the workspace's materialized tabs, ordered by window, index and id.</summary>
@@ -79,25 +79,32 @@ public sealed class TanakaClient
     private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_root, path));
-        var (status, bytes) = await SendAsync(message, cancellationToken);
-        return Read(status, bytes, type);
+        return (await SendAsync(message, type, cancellationToken)).Value;
     }
 
-    private async Task<(HttpStatusCode Status, byte[] Body)> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<(T Value, int BodyBytes)> SendAsync<T>(HttpRequestMessage message, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         message.Headers.Authorization = _authorization;
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw Failure(response, bytes);
+            throw Failure(response, await response.Content.ReadAsByteArrayAsync(cancellationToken));
         }
 
-        return (response.StatusCode, bytes);
+        // The body is buffered already; parsing it as a stream reads that buffer where a byte
+        // array would be one more copy of every answer (a whole document on a first sync).
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        if (!body.CanSeek)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return (Read(response.StatusCode, new MemoryStream(bytes, writable: false), type), bytes.Length);
+        }
+
+        return (Read(response.StatusCode, body, type), checked((int)body.Length));
     }
 
-    private static T Read<T>(HttpStatusCode status, byte[] body, JsonTypeInfo<T> type)
+    private static T Read<T>(HttpStatusCode status, Stream body, JsonTypeInfo<T> type)
     {
         try
         {

@@ -19,7 +19,6 @@ public sealed class SyncingDevice : IDisposable
     private readonly TanakaClient _client;
     private readonly SyncingDeviceOptions _options;
     private readonly List<byte[]> _pending = [];
-    private bool _applyingRemote;
     private bool _stateVectorWanted = true;
 
     public SyncingDevice(TanakaClient client, string deviceId, SyncingDeviceOptions? options = null)
@@ -78,14 +77,16 @@ public sealed class SyncingDevice : IDisposable
         var changed = false;
         if (response.Update is { Length: > 0 } incoming)
         {
-            _applyingRemote = true;
+            // The server's own changes: it already has them, so the device does not listen while
+            // they are applied (a listener makes the document encode every applied update).
+            Document.Updated -= OnUpdated;
             try
             {
                 changed = Document.ApplyUpdate(incoming).Changed;
             }
             finally
             {
-                _applyingRemote = false;
+                Document.Updated += OnUpdated;
             }
         }
 
@@ -156,12 +157,6 @@ public sealed class SyncingDevice : IDisposable
 
     private void OnUpdated(byte[] update)
     {
-        if (_applyingRemote)
-        {
-            // The server's own changes: it already has them.
-            return;
-        }
-
         _pending.Add(update);
         Clock++;
     }

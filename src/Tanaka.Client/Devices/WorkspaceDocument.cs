@@ -32,10 +32,14 @@ public sealed class WorkspaceDocument
     public TabState? GetTab(string tabId) => Tabs.Get(tabId) is { } value ? TabFields.Read(tabId, value) : null;
 
     /// <summary>Every tab, ordered by window id, then index, then tab id.</summary>
-    public IReadOnlyList<TabState> ListTabs() => Sorted(AllTabs());
+    public IReadOnlyList<TabState> ListTabs() => CollectTabs(windowId: null);
 
     /// <summary>The tabs of one window in browser order.</summary>
-    public IReadOnlyList<TabState> ListTabs(string windowId) => Sorted(AllTabs().Where(t => t.WindowId == windowId));
+    public IReadOnlyList<TabState> ListTabs(string windowId)
+    {
+        ArgumentNullException.ThrowIfNull(windowId);
+        return CollectTabs(windowId);
+    }
 
     public WindowState? GetWindow(string windowId) =>
         Windows.Get(windowId) is { } value ? WindowFields.Read(windowId, value) : null;
@@ -225,20 +229,32 @@ public sealed class WorkspaceDocument
         }
     }
 
-    private IEnumerable<TabState> AllTabs()
+    /// <summary>
+    /// The tabs of <paramref name="windowId"/> (every tab when null), sorted. Only a matching
+    /// entry becomes a <see cref="TabState"/>: edits list one window of a large workspace
+    /// several times each, and reading every tab for that was most of what an edit allocated.
+    /// </summary>
+    private List<TabState> CollectTabs(string? windowId)
     {
         var tabs = Tabs;
-        foreach (var id in tabs.Keys.ToList())
+        var found = new List<TabState>();
+        foreach (var id in tabs.Keys)
         {
-            if (tabs.Get(id) is { } value && TabFields.Read(id, value) is { } tab)
+            if (tabs.Get(id) is { } value
+                && (windowId is null || string.Equals(MapFields.Get(value, WorkspaceSchema.WindowId) as string ?? "", windowId, StringComparison.Ordinal))
+                && TabFields.Read(id, value) is { } tab)
             {
-                yield return tab;
+                found.Add(tab);
             }
         }
-    }
 
-    private static List<TabState> Sorted(IEnumerable<TabState> tabs) =>
-        [.. tabs.OrderBy(t => t.WindowId, StringComparer.Ordinal).ThenBy(t => t.Index).ThenBy(t => t.Id, StringComparer.Ordinal)];
+        // Tab ids are unique, so this is a total order and an unstable sort gives the same list.
+        found.Sort(static (a, b) =>
+            string.CompareOrdinal(a.WindowId, b.WindowId) is var byWindow and not 0 ? byWindow
+            : a.Index.CompareTo(b.Index) is var byIndex and not 0 ? byIndex
+            : string.CompareOrdinal(a.Id, b.Id));
+        return found;
+    }
 
     private TabState Stamped(TabState tab) => tab.UpdatedAt == default ? tab with { UpdatedAt = _time.GetUtcNow() } : tab;
 

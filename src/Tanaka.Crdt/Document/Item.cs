@@ -15,13 +15,22 @@ internal sealed class Item : Block
         : base(id, content.Length)
     {
         Left = left;
-        Origin = origin;
         Right = right;
-        RightOrigin = rightOrigin;
         Parent = parent;
         ParentSub = parentSub;
         Content = content;
         _flags = content.Countable ? ItemFlags.Countable : ItemFlags.None;
+        if (origin is { } o)
+        {
+            _origin = o;
+            _flags |= ItemFlags.HasOrigin;
+        }
+
+        if (rightOrigin is { } ro)
+        {
+            _rightOrigin = ro;
+            _flags |= ItemFlags.HasRightOrigin;
+        }
     }
 
     [Flags]
@@ -31,13 +40,21 @@ internal sealed class Item : Block
         Keep = 1,
         Countable = 2,
         Deleted = 4,
+        HasOrigin = 8,
+        HasRightOrigin = 16,
     }
 
+    // The origins are fixed at creation. Kept as plain IDs with presence bits in _flags rather
+    // than as Id? fields (8 bytes of padding each): a document keeps every item it ever
+    // received, overwritten map values included, so the item's size is most of its memory.
+    private readonly Id _origin;
+    private readonly Id _rightOrigin;
+
     /// <summary>The ID of the item that was immediately left of this one when it was inserted.</summary>
-    public Id? Origin;
+    public Id? Origin => (_flags & ItemFlags.HasOrigin) != 0 ? _origin : null;
 
     /// <summary>The ID of the item that was immediately right of this one when it was inserted.</summary>
-    public Id? RightOrigin;
+    public Id? RightOrigin => (_flags & ItemFlags.HasRightOrigin) != 0 ? _rightOrigin : null;
 
     /// <summary>The item currently left of this one.</summary>
     public Item? Left;
@@ -81,7 +98,7 @@ internal sealed class Item : Block
         var parent = Parent;
         if ((Left is null && (Right is null || Right.Left is not null)) || (Left is not null && Left.Right != Right))
         {
-            Left = FindLeftAmongConflicts(txn.Doc.Store, parent);
+            Left = FindLeftAmongConflicts(txn, parent);
         }
 
         if (Left is not null)
@@ -125,8 +142,9 @@ internal sealed class Item : Block
         }
     }
 
-    private Item? FindLeftAmongConflicts(StructStore store, Branch parent)
+    private Item? FindLeftAmongConflicts(Transaction txn, Branch parent)
     {
+        var store = txn.Store;
         var left = Left;
         Item? o;
         if (left is not null)
@@ -142,12 +160,14 @@ internal sealed class Item : Block
             o = parent.Start;
         }
 
-        HashSet<Item>? beforeOrigin = null;
-        HashSet<Item>? conflicting = null;
+        if (o is null || o == Right)
+        {
+            return left;
+        }
+
+        var (beforeOrigin, conflicting) = txn.ConflictScanSets();
         while (o is not null && o != Right)
         {
-            beforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
-            conflicting ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
             beforeOrigin.Add(o);
             conflicting.Add(o);
             if (Origin == o.Origin)
@@ -190,7 +210,7 @@ internal sealed class Item : Block
                 tc.Type = TypeViews.Create(new Branch(txn.Doc, this, null, tc.TypeRef, Parent.Depth + 1));
                 break;
             case DeletedContent:
-                txn.DeleteSet.Add(Id.Client, Id.Clock, Length);
+                txn.AddDeleted(Id, Length);
                 MarkDeleted();
                 break;
             default:
@@ -213,7 +233,7 @@ internal sealed class Item : Block
         }
 
         MarkDeleted();
-        txn.DeleteSet.Add(Id.Client, Id.Clock, Length);
+        txn.AddDeleted(Id, Length);
         txn.TrackChange(parent, ParentSub);
         if (Content is TypeContent { Type: { } type })
         {

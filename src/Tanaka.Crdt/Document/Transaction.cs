@@ -13,6 +13,8 @@ internal sealed class Transaction(YDoc doc, bool local)
     // Untouched clients still have their state from before, so recording lazily is exact.
     private readonly Dictionary<ulong, ulong> _beforeState = [];
     private Dictionary<Branch, HashSet<string>>? _changed;
+    private HashSet<Item>? _beforeOrigin;
+    private HashSet<Item>? _conflicting;
 
     public YDoc Doc { get; } = doc;
 
@@ -42,6 +44,36 @@ internal sealed class Transaction(YDoc doc, bool local)
         }
 
         Store.Add(block);
+    }
+
+    /// <summary>
+    /// Adds a deleted run to <see cref="DeleteSet"/>, extending the client's last range when the
+    /// run continues it (an applied update deletes runs of consecutive clocks one item at a
+    /// time). The set is sorted and merged before anything reads it, so the ranges come out the
+    /// same either way; this only keeps the lists short.
+    /// </summary>
+    public void AddDeleted(Id id, ulong length)
+    {
+        if (length > 0 && DeleteSet.Clients.TryGetValue(id.Client, out var ranges) && ranges.Count > 0 && ranges[^1].End == id.Clock)
+        {
+            ranges[^1] = ranges[^1] with { Length = ranges[^1].Length + length };
+            return;
+        }
+
+        DeleteSet.Add(id.Client, id.Clock, length);
+    }
+
+    /// <summary>
+    /// Two empty identity sets for one conflict scan (<see cref="Item.Integrate"/>), the same two
+    /// every time: an applied update can scan once per item, and only one scan runs at a time.
+    /// </summary>
+    public (HashSet<Item> BeforeOrigin, HashSet<Item> Conflicting) ConflictScanSets()
+    {
+        _beforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        _conflicting ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        _beforeOrigin.Clear();
+        _conflicting.Clear();
+        return (_beforeOrigin, _conflicting);
     }
 
     /// <summary>Whether any client's state grew.</summary>

@@ -10,6 +10,13 @@ namespace Tanaka.Crdt.Encoding;
 /// </summary>
 public ref struct Lib0Reader
 {
+    // Boxes are immutable, so the common small values are boxed once: a document holds one per
+    // flag and index it ever received, and every applied update decodes a run of them.
+    private const int SmallNumberCount = 256;
+    private static readonly object BoxedFalse = false;
+    private static readonly object BoxedTrue = true;
+    private static readonly object[] SmallNumbers = CreateSmallNumbers();
+
     private readonly ReadOnlySpan<byte> _data;
     private readonly long _baseOffset;
     private int _position;
@@ -194,6 +201,23 @@ public ref struct Lib0Reader
 
     public long ReadI64() => BinaryPrimitives.ReadInt64BigEndian(ReadRaw(8));
 
+    private static object[] CreateSmallNumbers()
+    {
+        var numbers = new object[SmallNumberCount];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = (double)i;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>The shared box for a whole number in 0..255 (not -0, which JavaScript keeps apart), a new one otherwise.</summary>
+    private static object BoxedNumber(double value) =>
+        value is >= 0 and < SmallNumberCount && !double.IsNegative(value) && value == Math.Floor(value)
+            ? SmallNumbers[(int)value]
+            : value;
+
     /// <summary>Reads an Any value into the model described on <see cref="AnyObject"/>.</summary>
     /// <param name="depthLimit">How many arrays and objects may nest inside each other.</param>
     public object? ReadAny(int depthLimit)
@@ -207,7 +231,7 @@ public ref struct Lib0Reader
             case AnyTag.Null:
                 return null;
             case AnyTag.Integer:
-                return ReadVarIntAsNumber();
+                return BoxedNumber(ReadVarIntAsNumber());
             case AnyTag.Float32:
                 return (double)ReadF32();
             case AnyTag.Float64:
@@ -215,9 +239,9 @@ public ref struct Lib0Reader
             case AnyTag.BigInt:
                 return ReadI64();
             case AnyTag.False:
-                return false;
+                return BoxedFalse;
             case AnyTag.True:
-                return true;
+                return BoxedTrue;
             case AnyTag.String:
                 return ReadString();
             case AnyTag.Object:

@@ -37,21 +37,49 @@ public sealed class SkipStruct(Id id, ulong length) : UpdateStruct(id, length)
 /// </summary>
 public sealed class ItemStruct(Id id, Content content) : UpdateStruct(id, content.Length)
 {
+    // Every applied update decodes one of these per item; plain IDs with presence bits take
+    // 24 bytes less than three Id? (each padded to 24 bytes).
+    private Id _origin;
+    private Id _rightOrigin;
+    private Id _parentId;
+    private IdPresence _present;
+
+    [Flags]
+    private enum IdPresence : byte
+    {
+        None = 0,
+        Origin = 1,
+        RightOrigin = 2,
+        ParentId = 4,
+    }
+
     public override ContentRef Ref => Content.Ref;
 
     public Content Content { get; set; } = content;
 
     /// <summary>The ID of the item immediately left of this one when it was inserted.</summary>
-    public Id? Origin { get; set; }
+    public Id? Origin
+    {
+        get => Get(_origin, IdPresence.Origin);
+        set => Set(ref _origin, IdPresence.Origin, value);
+    }
 
     /// <summary>The ID of the item immediately right of this one when it was inserted.</summary>
-    public Id? RightOrigin { get; set; }
+    public Id? RightOrigin
+    {
+        get => Get(_rightOrigin, IdPresence.RightOrigin);
+        set => Set(ref _rightOrigin, IdPresence.RightOrigin, value);
+    }
 
     /// <summary>The name of the root type that is the parent, when written as a root.</summary>
     public string? ParentName { get; set; }
 
     /// <summary>The ID of the item whose TypeContent is the parent, when written as a nested type.</summary>
-    public Id? ParentId { get; set; }
+    public Id? ParentId
+    {
+        get => Get(_parentId, IdPresence.ParentId);
+        set => Set(ref _parentId, IdPresence.ParentId, value);
+    }
 
     /// <summary>The map key, when written (only for items without origin and right origin).</summary>
     public string? ParentSub { get; set; }
@@ -62,4 +90,12 @@ public sealed class ItemStruct(Id id, Content content) : UpdateStruct(id, conten
     /// Re-encoding a decoded item writes 0x20 only if <see cref="ParentSub"/> is known.
     /// </summary>
     public bool HasParentSubFlag { get; set; }
+
+    private Id? Get(Id id, IdPresence bit) => (_present & bit) != 0 ? id : null;
+
+    private void Set(ref Id field, IdPresence bit, Id? value)
+    {
+        field = value.GetValueOrDefault();
+        _present = value is null ? _present & ~bit : _present | bit;
+    }
 }

@@ -20,7 +20,7 @@ public static class UpdateDecoder
             if (structs is null || s.Client != client)
             {
                 client = s.Client;
-                structs = [];
+                structs = new List<UpdateStruct>(reader.StructsLeftInBlock + 1);
                 result.Clients.Add((client, structs));
             }
 

@@ -31,6 +31,9 @@ internal ref struct UpdateReader
     /// <summary>Where this reader is, to resume later without keeping the reader (a ref struct) alive.</summary>
     public readonly UpdateReadState State => _state with { Position = _reader.Position };
 
+    /// <summary>How many structs of the current client block are still to be read (a count the input was checked to hold).</summary>
+    public readonly int StructsLeftInBlock => _state.StructsLeft;
+
     /// <summary>The client of the block read last.</summary>
     public readonly ulong CurrentClient => _state.Client;
 
