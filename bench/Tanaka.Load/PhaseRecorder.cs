@@ -96,6 +96,7 @@ internal sealed class PhaseRecorder(string name)
             server,
             load,
             new GcReport(
+                System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
                 GC.CollectionCount(0) - _collectionsAtStart[0],
                 GC.CollectionCount(1) - _collectionsAtStart[1],
                 GC.CollectionCount(2) - _collectionsAtStart[2],

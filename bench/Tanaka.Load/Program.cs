@@ -41,6 +41,11 @@ root.SetAction(async (parse, cancellationToken) =>
         return 2;
     }
 
+    if (GcRelaunch.IsNeeded(profile.LoadGeneratorServerGc))
+    {
+        return await GcRelaunch.RunAsync(profile.LoadGeneratorServerGc, args, cancellationToken);
+    }
+
     profile = profile with
     {
         Devices = parse.GetValue(devicesOption) ?? profile.Devices,

@@ -72,9 +72,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("serve");
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TANAKA_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TANAKA_", StringComparison.Ordinal) || IsGcSetting(k)).ToList())
         {
-            // Only what this harness sets: a developer's own TANAKA_ settings must not change the measurement.
+            // Only what this harness sets: a developer's own TANAKA_ settings must not change the
+            // measurement, and GC settings meant for the load generator must not reach the server,
+            // which runs with its own runtime configuration.
             start.Environment.Remove(name);
         }
 
@@ -216,4 +218,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
+
+    private static bool IsGcSetting(string name) =>
+        (name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("COMPlus_", StringComparison.OrdinalIgnoreCase))
+        && name.AsSpan(name.IndexOf('_') + 1).StartsWith("gc", StringComparison.OrdinalIgnoreCase);
 }

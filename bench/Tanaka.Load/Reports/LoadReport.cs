@@ -58,7 +58,7 @@ public sealed record PhaseReport(
 /// Garbage collections in the load generator during a phase, and the time they paused it: a pause
 /// holds up every device's round trip, so it shows in the client-side latency but not the server's.
 /// </summary>
-public sealed record GcReport(int Gen0, int Gen1, int Gen2, double PauseMs, double AllocatedMb, double HeapMbAtEnd);
+public sealed record GcReport(string Mode, int Gen0, int Gen1, int Gen2, double PauseMs, double AllocatedMb, double HeapMbAtEnd);
 
 /// <summary>Round-trip latency of successful syncs, milliseconds.</summary>
 public sealed record LatencyReport(double P50, double P90, double P95, double P99, double Max, double Mean);
