@@ -38,6 +38,9 @@ public sealed class ServerServices : IDisposable
         if (withSync)
         {
             services.AddSync();
+            // The sync service reports to the server's metrics (AddObservability registers them with
+            // the OpenTelemetry exporters, which a benchmark does not want).
+            services.AddSingleton<Tanaka.Server.Observability.TanakaMetrics>();
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
