@@ -122,7 +122,7 @@ public sealed class YDoc
         var deletes = new DeleteSet();
         foreach (var update in recentUpdates)
         {
-            deletes.AddAll(ReadDeleteSet(update, OwnDataLimits));
+            deletes.AddAll(YUpdate.ReadDeleteSet(update, OwnDataLimits));
         }
 
         return WithPending(StateEncoding.EncodeState(Store, target, deletes), stateVector);
@@ -148,16 +148,6 @@ public sealed class YDoc
         }
 
         return YUpdate.Merge(updates, OwnDataLimits);
-    }
-
-    private static DeleteSet ReadDeleteSet(byte[] update, CrdtLimits limits)
-    {
-        var reader = new UpdateReader(update, limits);
-        while (reader.TryRead(out _))
-        {
-        }
-
-        return reader.ReadDeleteSet();
     }
 
     public YMap GetMap(string name) => (YMap)GetRoot(name, TypeRef.Map);

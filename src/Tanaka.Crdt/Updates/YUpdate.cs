@@ -14,14 +14,18 @@ public static class YUpdate
     private static readonly byte[] EmptyUpdate = [0, 0];
 
     /// <summary>Checks that an update is well-formed, or throws <see cref="UpdateDecodeException"/>.</summary>
-    public static void Validate(ReadOnlySpan<byte> update, CrdtLimits? limits = null)
+    public static void Validate(ReadOnlySpan<byte> update, CrdtLimits? limits = null) =>
+        ReadDeleteSet(update, limits ?? CrdtLimits.Default);
+
+    /// <summary>Reads past every struct (checking each) and returns the update's delete set.</summary>
+    internal static DeleteSet ReadDeleteSet(ReadOnlySpan<byte> update, CrdtLimits limits)
     {
-        var reader = new UpdateReader(update, limits ?? CrdtLimits.Default);
+        var reader = new UpdateReader(update, limits);
         while (reader.TryRead(out _))
         {
         }
 
-        reader.ReadDeleteSet();
+        return reader.ReadDeleteSet();
     }
 
     /// <summary>

@@ -46,13 +46,12 @@ public sealed class RecentLog
     /// </summary>
     public bool TryGetAfter(long afterClock, long? excludedClock, out List<byte[]> updates)
     {
+        updates = [];
         if (afterClock < From)
         {
-            updates = [];
             return false;
         }
 
-        updates = [];
         foreach (var entry in _entries)
         {
             if (entry.Clock > afterClock && entry.Clock != excludedClock)

@@ -23,7 +23,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SqliteSettings _settings;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _checkpointLock = new(1, 1);
-    private SqliteConnection? _checkpointer;
+    private SqliteSession? _checkpointer;
     private readonly SemaphoreSlim _readerSlots;
     private readonly ConcurrentBag<SqliteSession> _idleReaders = [];
     private SqliteSession? _writer;
@@ -113,8 +113,8 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _checkpointer ??= Open(isWriter: false, readOnly: false).DetachConnection();
-            using var command = _checkpointer.CreateCommand();
+            _checkpointer ??= Open(isWriter: false, readOnly: false);
+            using var command = _checkpointer.Connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             using var reader = command.ExecuteReader();
             reader.Read();

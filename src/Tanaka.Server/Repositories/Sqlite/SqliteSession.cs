@@ -16,9 +16,6 @@ internal sealed class SqliteSession(SqliteConnection connection, bool isWriter) 
 
     public bool IsWriter { get; } = isWriter;
 
-    /// <summary>Hands the connection over to a caller that runs its own statements on it (this session must not be used after).</summary>
-    public SqliteConnection DetachConnection() => Connection;
-
     /// <summary>The prepared command for <paramref name="sql"/>, enlisted in the open transaction if any.</summary>
     public SqliteCommand Statement(string sql)
     {
